@@ -1,0 +1,98 @@
+// Roles, permissions and data scopes: the vocabulary of access, shared by server and web.
+import { z } from 'zod';
+
+export const ROLE_CODES = [
+  'wealth_rm',
+  'marketing_rm',
+  'lobby_manager',
+  'lobby_assistant',
+  'security_guard',
+  'cash_teller',
+  'noncash_teller',
+  'branch_head',
+  'wealth_centre_head',
+  'hq_admin',
+  'auditor',
+] as const;
+export const roleCode = z.enum(ROLE_CODES);
+export type RoleCode = z.infer<typeof roleCode>;
+
+export const ROLE_LABELS: Record<RoleCode, { zh: string; en: string }> = {
+  wealth_rm: { zh: '理财客户经理', en: 'Wealth RM' },
+  marketing_rm: { zh: '营销客户经理', en: 'Marketing RM' },
+  lobby_manager: { zh: '大堂经理', en: 'Lobby manager' },
+  lobby_assistant: { zh: '大堂助理', en: 'Lobby assistant' },
+  security_guard: { zh: '保安', en: 'Security guard' },
+  cash_teller: { zh: '现金柜员', en: 'Cash teller' },
+  noncash_teller: { zh: '非现金柜员', en: 'Non-cash teller' },
+  branch_head: { zh: '网点负责人', en: 'Branch head' },
+  wealth_centre_head: { zh: '理财中心负责人', en: 'Wealth-centre head' },
+  hq_admin: { zh: '总行管理员', en: 'Head-office administrator' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};
+
+/** Data scope, narrowest first. A permission held through several roles takes the widest scope. */
+export const SCOPES = ['own', 'branch', 'subtree', 'bank'] as const;
+export const scope = z.enum(SCOPES);
+export type Scope = z.infer<typeof scope>;
+export const SCOPE_LABELS: Record<Scope, { zh: string; en: string }> = {
+  own: { zh: '本人名下', en: 'Own book' },
+  branch: { zh: '本网点', en: 'Own branch' },
+  subtree: { zh: '本机构及下辖', en: 'Branch and sub-branches' },
+  bank: { zh: '全行', en: 'Whole bank' },
+};
+
+export const PERMISSIONS = {
+  'org.branch.read': { zh: '查看机构', en: 'View branches', module: 'org' },
+  'org.branch.manage': { zh: '维护机构', en: 'Manage branches', module: 'org' },
+  'org.staff.read': { zh: '查看员工', en: 'View staff', module: 'org' },
+  'org.staff.manage': { zh: '维护员工', en: 'Manage staff', module: 'org' },
+  'org.staff.grade': { zh: '调整职级', en: 'Change RM grades', module: 'org' },
+  'org.grades.manage': { zh: '维护职级体系', en: 'Manage the grade ladder', module: 'org' },
+  'org.import': { zh: '导入员工与机构', en: 'Import staff and branches', module: 'org' },
+  'admin.roles': { zh: '角色权限管理', en: 'Manage role permissions', module: 'admin' },
+  'admin.users': { zh: '用户管理', en: 'Manage users', module: 'admin' },
+  'audit.read': { zh: '查看审计日志', en: 'View the audit log', module: 'audit' },
+  'audit.export': { zh: '导出审计日志', en: 'Export the audit log', module: 'audit' },
+} as const;
+export type PermissionCode = keyof typeof PERMISSIONS;
+export const PERMISSION_CODES = Object.keys(PERMISSIONS) as PermissionCode[];
+export const permissionCode = z.enum(PERMISSION_CODES as [PermissionCode, ...PermissionCode[]]);
+
+/** Seeded defaults; head office edits them on the role-permissions page. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = {
+  wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  marketing_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  lobby_assistant: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  security_guard: {},
+  cash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  noncash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  branch_head: {
+    'org.branch.read': 'bank',
+    'org.staff.read': 'subtree',
+    'org.staff.manage': 'subtree',
+    'org.staff.grade': 'subtree',
+  },
+  wealth_centre_head: { 'org.branch.read': 'bank', 'org.staff.read': 'subtree', 'org.staff.grade': 'subtree' },
+  hq_admin: {
+    'org.branch.read': 'bank',
+    'org.branch.manage': 'bank',
+    'org.staff.read': 'bank',
+    'org.staff.manage': 'bank',
+    'org.staff.grade': 'bank',
+    'org.grades.manage': 'bank',
+    'org.import': 'bank',
+    'admin.roles': 'bank',
+    'admin.users': 'bank',
+  },
+  auditor: { 'org.branch.read': 'bank', 'org.staff.read': 'bank', 'audit.read': 'bank', 'audit.export': 'bank' },
+};
+
+export const rolePermissionRow = z.object({ role: roleCode, permission: permissionCode, scope });
+export type RolePermissionRow = z.infer<typeof rolePermissionRow>;
+export const rolePermissionsBody = z.object({
+  role: roleCode,
+  grants: z.array(z.object({ permission: permissionCode, scope })),
+});
+export type RolePermissionsBody = z.infer<typeof rolePermissionsBody>;

@@ -1,0 +1,27 @@
+// `npm start`: build the web app if it is missing or older than its sources, then serve.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const index = path.join(root, 'dist', 'web', 'index.html');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+const sources = Math.max(newest(path.join(root, 'web')), newest(path.join(root, 'contracts')));
+if (built < sources) {
+  console.log('Building the web app…');
+  const res = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const res = spawnSync(tsx, [path.join(root, 'server', 'main.ts'), 'serve', '--seed-if-empty', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(res.status ?? 0);

@@ -1,0 +1,137 @@
+// buildApp(config) -> a Fastify instance with every platform plugin and module registered.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './platform/env';
+import { openDatabase, ping, type DbHandle } from './platform/db';
+import { migrateToLatest, pendingMigrations } from './platform/migrations';
+import { installErrorHandler, errorBody, AppError } from './platform/errors';
+import { installAuth, SessionService } from './platform/auth';
+import { EventHub } from './platform/events';
+import { Notifier, notificationRoutes } from './platform/notifications';
+import { auditRoutes } from './platform/audit.routes';
+import type { AppContext } from './platform/context';
+import { orgAuthRoutes } from './modules/org/org-auth.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { seedReferenceData } from './seed/reference-data';
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface
+  interface FastifyInstance {
+    ctx: AppContext;
+    /** Every route with its declared access, for the access tests and the docs. */
+    routeTable: { method: string; url: string; access: import('./platform/auth').RouteAccess | undefined }[];
+  }
+}
+
+export type BuildOptions = {
+  /** Use this open database instead of opening one from the config (tests). */
+  handle?: DbHandle;
+  /** Skip migrations and reference data (the handle is already a migrated template). */
+  skipMigrate?: boolean;
+  logger?: boolean;
+};
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const handle = opts.handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  if (!opts.skipMigrate) {
+    await migrateToLatest(handle.db);
+    await seedReferenceData(handle.db);
+  }
+
+  const app = Fastify({
+    logger: opts.logger === false || config.isTest ? false : { level: config.logLevel },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : crypto.randomUUID()),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const sessions = new SessionService(handle, config);
+  await sessions.start();
+  const hub = new EventHub(handle);
+  await hub.start();
+  const ctx: AppContext = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) };
+  app.decorate('ctx', ctx);
+  const routeTable: FastifyInstance['routeTable'] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, access: (r.config as { access?: import('./platform/auth').RouteAccess } | undefined)?.access });
+  });
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Patron API', version: '0.1.0', description: '贵宾客户服务体系 VIP customer service system' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none' } });
+  installAuth(app, sessions);
+
+  app.get('/healthz', { config: { access: { public: true } }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) => {
+    const dbOk = await ping(handle.db);
+    const pending = dbOk ? await pendingMigrations(handle.db) : [];
+    const ready = dbOk && pending.length === 0;
+    return reply.status(ready ? 200 : 503).send({ ready, database: dbOk, pendingMigrations: pending });
+  });
+
+  orgAuthRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  notificationRoutes(app, { db: handle.db, hub });
+
+  serveWeb(app, config.webDist);
+
+  app.addHook('onClose', async () => {
+    hub.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    if (!opts.handle) await handle.close();
+  });
+  return app;
+}
+
+/** The built single-page app: files as they are, every other non-API path gets index.html. */
+function serveWeb(app: FastifyInstance, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  void app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  const html = () => fs.readFileSync(index, 'utf8');
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/')) {
+      return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such address')));
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html').send(html());
+  });
+}

@@ -1,0 +1,167 @@
+// The `patron` command line: serve, migrate, seed, import, user, audit, backup, restore.
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { loadConfig, type Config } from './platform/env';
+import { openDatabase, type DbHandle } from './platform/db';
+import { migrateToLatest } from './platform/migrations';
+import { progressBar } from './platform/progress';
+import { systemActor } from './platform/audit';
+import { verifyAuditChain } from './platform/audit.repository';
+import { backup, restore } from './platform/backup';
+import { AppError } from './platform/errors';
+import { seedReferenceData } from './seed/reference-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './seed';
+import { createUser } from './modules/org/org-auth.service';
+import { importOrgFile } from './modules/org/org-import.service';
+
+async function withDb<T>(config: Config, fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  const h = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(h.db);
+    await seedReferenceData(h.db);
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+async function seed(h: DbHandle, config: Config, opts: { seed?: number; branches?: number; staff?: number }) {
+  const bar = progressBar('Seeding demo bank');
+  const started = Date.now();
+  const summary = await seedDemo(h.db, { seed: opts.seed ?? config.seed, branches: opts.branches, staff: opts.staff, onProgress: (d, t, l) => bar.update(d, t, l) });
+  bar.stop();
+  console.log(`Demo bank seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`);
+}
+
+function printAccounts(url: string | null) {
+  if (url) console.log(`\nPatron is running at ${url}`);
+  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(20)} ${a.label}`);
+}
+
+const program = new Command('patron').description('Patron: the VIP customer service system of a retail bank');
+
+program
+  .command('serve')
+  .description('start the web server (creates and migrates the database on first start)')
+  .option('--seed-if-empty', 'load the demo bank when the database is empty')
+  .option('-p, --port <port>', 'port', (v) => Number(v))
+  .action(async (o: { seedIfEmpty?: boolean; port?: number }) => {
+    const config = loadConfig(o.port !== undefined ? { port: o.port } : {});
+    const { buildApp } = await import('./app');
+    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateToLatest(handle.db);
+    await seedReferenceData(handle.db);
+    let seeded = false;
+    if (o.seedIfEmpty && (await isDatabaseEmpty(handle.db))) {
+      await seed(handle, config, {});
+      seeded = true;
+    }
+    const app = await buildApp(config, { handle, skipMigrate: true });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    const address = await app.listen({ port: config.port, host: config.host });
+    console.log(`Database: ${config.databaseUrl ? 'PostgreSQL server' : `embedded (PGlite) in ${config.dataDir}`}`);
+    if (seeded || !config.databaseUrl) printAccounts(address);
+    else console.log(`Patron is running at ${address}`);
+  });
+
+program.command('migrate').description('apply pending database migrations').action(async () => {
+  await withDb(loadConfig(), async () => console.log('Database is up to date.'));
+});
+
+program
+  .command('seed')
+  .description('load the deterministic demo bank')
+  .option('--seed <n>', 'seed number', (v) => Number(v))
+  .option('--branches <n>', 'number of 分行 branches', (v) => Number(v))
+  .option('--staff <n>', 'approximate number of staff', (v) => Number(v))
+  .option('--force', 'seed even if the database already has data')
+  .action(async (o: { seed?: number; branches?: number; staff?: number; force?: boolean }) => {
+    const config = loadConfig();
+    await withDb(config, async (h) => {
+      if (!o.force && !(await isDatabaseEmpty(h.db))) {
+        console.error('The database already has data; use --force to seed anyway.');
+        process.exitCode = 1;
+        return;
+      }
+      await seed(h, config, o);
+      printAccounts(null);
+    });
+  });
+
+program
+  .command('import')
+  .description('import staff or branches from an xlsx or csv file')
+  .argument('<kind>', 'staff | branches')
+  .argument('<file>', 'the .xlsx or .csv file')
+  .option('--valid-only', 'import the valid rows even if some rows have errors')
+  .action(async (kind: string, file: string, o: { validOnly?: boolean }) => {
+    if (kind !== 'staff' && kind !== 'branches') throw new Error('kind must be staff or branches');
+    const bytes = fs.readFileSync(file);
+    await withDb(loadConfig(), async (h) => {
+      const bar = progressBar(`Importing ${kind}`);
+      const res = await importOrgFile(h.db, { kind, fileName: file, bytes, mode: o.validOnly ? 'valid' : 'all', actorUserId: null, actor: systemActor('cli'), onProgress: (d, t) => bar.update(d, t) });
+      bar.stop();
+      console.log(`${res.totalRows} rows, ${res.validRows} valid; inserted ${res.inserted}, updated ${res.updated}, unchanged ${res.unchanged}; ${res.committed ? 'committed' : 'NOTHING WRITTEN'}`);
+      for (const e of res.errors) console.log(`  row ${e.row} ${e.column}: ${e.zh} / ${e.en}`);
+      if (!res.committed) process.exitCode = 2;
+    });
+  });
+
+const user = program.command('user').description('user accounts');
+user
+  .command('create')
+  .description('create a sign-in account for a staff member')
+  .requiredOption('--username <name>')
+  .requiredOption('--staff-no <no>')
+  .option('--password <password>', 'initial password (else read PATRON_NEW_PASSWORD or prompt-free random)')
+  .option('--no-must-change', 'do not force a password change at first sign-in')
+  .action(async (o: { username: string; staffNo: string; password?: string; mustChange: boolean }) => {
+    const password = o.password ?? `Pw-${Math.random().toString(36).slice(2, 8)}-${Date.now().toString(36)}A1!`;
+    await withDb(loadConfig(), async (h) => {
+      const id = await createUser({ db: h.db }, systemActor('cli'), { username: o.username, staffNo: o.staffNo, password, mustChangePassword: o.mustChange });
+      console.log(`User ${o.username} created (id ${id}).${o.password ? '' : ` Initial password: ${password}`}`);
+    });
+  });
+
+const auditCmd = program.command('audit').description('the audit log');
+auditCmd.command('verify').description('check the hash chain of the audit log').action(async () => {
+  await withDb(loadConfig(), async (h) => {
+    const bar = progressBar('Verifying audit chain');
+    const res = await verifyAuditChain(h.db, (d, t) => bar.update(d, t));
+    bar.stop();
+    if (res.firstBreak) {
+      console.log(`BROKEN: the chain breaks at audit row ${res.firstBreak.id} (${res.firstBreak.problem === 'altered' ? 'the row was altered' : 'a row before it was deleted or altered'}). ${res.rows} rows checked.`);
+      process.exitCode = 3;
+    } else {
+      console.log(`OK: ${res.rows} audit rows, chain intact.`);
+    }
+  });
+});
+
+program.command('backup').argument('<file>').description('back up the database to a file').action(async (file: string) => {
+  const res = await backup(loadConfig(), file);
+  console.log(`Backup written to ${file} (${res.bytes} bytes).`);
+});
+program.command('restore').argument('<file>').description('restore the database from a backup (stop the server first)').action(async (file: string) => {
+  await restore(loadConfig(), file);
+  console.log('Restored.');
+});
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof AppError) console.error(`${e.zh}\n${e.en}`);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

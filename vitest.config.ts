@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests run on PGlite; integration tests (*.int.test.ts) run again on a real
+// PostgreSQL server when TEST_DATABASE_URL is set.
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['server/**/*.test.ts', 'contracts/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+        },
+      },
+      ...(onPostgres
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ['server/**/*.int.test.ts'],
+                environment: 'node',
+                globalSetup: ['server/test/global-setup.ts'],
+              },
+            },
+          ]
+        : []),
+      {
+        extends: true,
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+    ],
+  },
+});

@@ -1,0 +1,1 @@
+export const zhCN = {} as Record<string, unknown>;

@@ -1,0 +1,55 @@
+// The navigation menu as data: the layout renders it, route guards use it, and E2E tests import it
+// to compute which items a user with given permissions must see. Keep it free of React imports.
+import type { PermissionCode, Scope } from '@contracts/roles';
+
+export type MenuKey = 'home' | 'branches' | 'staff' | 'certificates' | 'import' | 'grades' | 'roles' | 'audit' | 'account';
+
+export type MenuItem = {
+  key: MenuKey;
+  path: string;
+  /** null: every signed-in user. */
+  permission: PermissionCode | null;
+  /** i18n key of the label. */
+  labelKey: `menu.${MenuKey}`;
+  label: { zh: string; en: string };
+  /** Menu group, for the layout's sub-menus. */
+  group: 'main' | 'org' | 'admin' | 'me';
+  testId: `menu-${MenuKey}`;
+};
+
+const item = (
+  key: MenuKey,
+  path: string,
+  permission: PermissionCode | null,
+  group: MenuItem['group'],
+  label: { zh: string; en: string },
+): MenuItem => ({ key, path, permission, group, label, labelKey: `menu.${key}`, testId: `menu-${key}` });
+
+export const MENU_ITEMS: readonly MenuItem[] = [
+  item('home', '/', null, 'main', { zh: '首页', en: 'Home' }),
+  item('branches', '/org/branches', 'org.branch.read', 'org', { zh: '机构', en: 'Branch tree' }),
+  item('staff', '/org/staff', 'org.staff.read', 'org', { zh: '员工', en: 'Staff directory' }),
+  item('certificates', '/org/certificates', 'org.staff.read', 'org', { zh: '证书到期', en: 'Expiring certificates' }),
+  item('import', '/org/import', 'org.import', 'org', { zh: '导入', en: 'Import' }),
+  item('grades', '/org/grades', 'org.grades.manage', 'org', { zh: '职级体系', en: 'Grade ladder' }),
+  item('roles', '/admin/roles', 'admin.roles', 'admin', { zh: '角色权限', en: 'Role permissions' }),
+  item('audit', '/audit', 'audit.read', 'admin', { zh: '审计日志', en: 'Audit log' }),
+  item('account', '/account', null, 'me', { zh: '我的账户', en: 'My account' }),
+];
+
+export type PermissionMap = Partial<Record<PermissionCode, Scope>>;
+
+/** The items a user with these permissions sees, in menu order. */
+export function visibleMenu(permissions: PermissionMap): MenuItem[] {
+  return MENU_ITEMS.filter((m) => m.permission === null || permissions[m.permission] !== undefined);
+}
+
+/** The menu item a path belongs to (longest matching prefix), for highlighting. */
+export function menuItemForPath(pathname: string): MenuItem | undefined {
+  let best: MenuItem | undefined;
+  for (const m of MENU_ITEMS) {
+    const hit = m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`);
+    if (hit && (!best || m.path.length > best.path.length)) best = m;
+  }
+  return best;
+}

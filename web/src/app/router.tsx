@@ -1,0 +1,57 @@
+// Pages load on demand so that the first paint (login, home) does not carry every module.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import type { PermissionCode } from '@contracts/roles';
+import { AppLayout } from './layout';
+import { RequireAuth, RequirePermission } from './guards';
+import { FullSpin } from '../components/full-spin';
+import { NotFound } from '../components/forbidden';
+
+function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = named(() => import('../features/account/login-page'), 'LoginPage');
+const AccountPage = named(() => import('../features/account/account-page'), 'AccountPage');
+const PasswordPage = named(() => import('../features/account/password-page'), 'PasswordPage');
+const HomePage = named(() => import('../features/home/home-page'), 'HomePage');
+const BranchesPage = named(() => import('../features/org/branches-page'), 'BranchesPage');
+const StaffPage = named(() => import('../features/org/staff-page'), 'StaffPage');
+const StaffProfilePage = named(() => import('../features/org/staff-profile-page'), 'StaffProfilePage');
+const CertificatesPage = named(() => import('../features/org/certificates-page'), 'CertificatesPage');
+const ImportPage = named(() => import('../features/org/import-page'), 'ImportPage');
+const GradesPage = named(() => import('../features/org/grades-page'), 'GradesPage');
+const RolesPage = named(() => import('../features/admin/roles-page'), 'RolesPage');
+const AuditPage = named(() => import('../features/audit/audit-page'), 'AuditPage');
+
+const guarded = (permission: PermissionCode, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<FullSpin />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="org/branches" element={guarded('org.branch.read', <BranchesPage />)} />
+              <Route path="org/staff" element={guarded('org.staff.read', <StaffPage />)} />
+              <Route path="org/staff/:id" element={guarded('org.staff.read', <StaffProfilePage />)} />
+              <Route path="org/certificates" element={guarded('org.staff.read', <CertificatesPage />)} />
+              <Route path="org/import" element={guarded('org.import', <ImportPage />)} />
+              <Route path="org/grades" element={guarded('org.grades.manage', <GradesPage />)} />
+              <Route path="admin/roles" element={guarded('admin.roles', <RolesPage />)} />
+              <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+              <Route path="account" element={<AccountPage />} />
+              <Route path="account/password" element={<PasswordPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
