@@ -114,7 +114,7 @@ async function main(): Promise<void> {
             ratio: null,
             target: '-',
             verdict: 'INVALID',
-            note: `did not run: ${msg.split('\n')[0]} (logs kept in ${path.relative(ROOT, tmpDir)})`,
+            note: `did not run: ${msg.split('\n')[0].slice(0, 240)} (logs kept in ${path.relative(ROOT, tmpDir)})`,
           });
         }
         if (!failed) fs.rmSync(tmpDir, { recursive: true, force: true });

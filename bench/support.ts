@@ -2,6 +2,7 @@
 // benchmarks themselves only see a URL and a session cookie.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/platform/env';
 import { openDatabase } from '../server/platform/db';
@@ -26,7 +27,7 @@ export type StartedApp = {
   url: string;
   /** Signs in through POST /api/auth/login; returns the Cookie header value. */
   login(username: string, password: string): Promise<string>;
-  /** A signed-in demo account (admin), for benchmarks that only need some session. */
+  /** The demo admin signed in, for benchmarks that only need some session. */
   session(): Promise<Session>;
   close(): Promise<void>;
 };
@@ -58,9 +59,20 @@ export async function startApp(opts: StartAppOptions): Promise<StartedApp> {
     throw e;
   }
 
-  const app = await buildApp(config, { handle, skipMigrate: true, logger: false });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Logger off: request logs would flood the report; the figure is the platform without log I/O.
+  let app: FastifyInstance | null = null;
+  let url: string;
+  try {
+    app = await buildApp(config, { handle, skipMigrate: true, logger: false });
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (e) {
+    await app?.close();
+    await handle.close();
+    await scratch?.drop();
+    throw e;
+  }
 
+  const started = app;
   const login = async (username: string, password: string): Promise<string> => {
     const res = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
@@ -82,7 +94,7 @@ export async function startApp(opts: StartAppOptions): Promise<StartedApp> {
       return { username: admin.username, cookie: await login(admin.username, DEMO_PASSWORD) };
     },
     async close() {
-      await app.close();
+      await started.close();
       await handle.close();
       await scratch?.drop();
     },

@@ -23,7 +23,7 @@ export const me = z.object({
   branchCode: z.string(),
   branchName: z.string(),
   roles: z.array(roleCode),
-  permissions: z.record(permissionCode, scope),
+  permissions: z.partialRecord(permissionCode, scope),
   mustChangePassword: z.boolean(),
   locale: z.enum(['zh-CN', 'en']),
 });

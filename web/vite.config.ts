@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contracts = fileURLToPath(new URL('../contracts', import.meta.url));
-const apiTarget = 'http://127.0.0.1:3000';
+// A second server on another port (e.g. beside a running one) is reached with PATRON_API_URL.
+const apiTarget = process.env.PATRON_API_URL ?? 'http://127.0.0.1:3000';
 
 // Vendor groups: React and the router change rarely, antd is large but shared by every page,
 // echarts is only needed by the pages that draw charts and so must stay out of the entry chunk.

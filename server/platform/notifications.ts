@@ -36,7 +36,7 @@ export function notificationRoutes(app: FastifyInstance, deps: { db: Db; hub: Ev
     const [items, unread] = await Promise.all([repo.listNotifications(deps.db, p.userId, req.query.limit), repo.unreadCount(deps.db, p.userId)]);
     return { items, unread };
   });
-  r.post('/api/notifications/read', { schema: { tags: ['notifications'], body: markReadBody, response: { 200: ok } } }, async (req) => {
+  r.post('/api/notifications/read', { schema: { tags: ['notifications'], body: markReadBody, response: { 200: ok } }, config: { access: { allowPendingPasswordChange: true } } }, async (req) => {
     const p = principalOf(req);
     await repo.markRead(deps.db, p.userId, req.body.all ? 'all' : (req.body.ids ?? []));
     await deps.hub.publish(deps.db, { topic: `user:${p.userId}`, event: 'unread', data: { unread: await repo.unreadCount(deps.db, p.userId) } });

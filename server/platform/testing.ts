@@ -7,9 +7,9 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from './env';
 import { cloneDatabase, dropDatabase, openDatabase, type DbHandle } from './db';
 
-export type TestTemplate = { kind: 'pglite'; file: string } | { kind: 'postgres'; serverUrl: string; template: string };
+import type { TestTemplate } from '../test/template';
 
-export const TEMPLATE_DB = 'patron_template';
+export type { TestTemplate };
 export const DEMO_PASSWORD_FOR_TESTS = 'Patron@2026';
 
 export type TestApp = {

@@ -18,6 +18,7 @@ export type SeedOptions = {
   seed?: number;
   branches?: number;
   outletsPerBranch?: number;
+  /** Head count to aim for; every outlet's core team (head, lobby, tellers, RMs) is the floor. */
   staff?: number;
   /** 'YYYY-MM-DD' in Asia/Shanghai; defaults to today (certificate expiries are relative to it). */
   today?: string;

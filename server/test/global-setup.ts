@@ -8,7 +8,7 @@ import { migrateToLatest } from '../platform/migrations';
 import { seedReferenceData } from '../seed/reference-data';
 import { seedDemo } from '../seed';
 import { testDatabaseUrl } from '../platform/env';
-import { TEMPLATE_DB, type TestTemplate } from '../platform/testing';
+import { TEMPLATE_DB, type TestTemplate } from './template';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation needs an interface

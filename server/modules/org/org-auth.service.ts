@@ -79,7 +79,7 @@ export function toMe(p: Principal): Me {
     branchCode: p.branchCode,
     branchName: p.branchName,
     roles: p.roles,
-    permissions: p.permissions as Record<PermissionCode, Scope>,
+    permissions: p.permissions,
     mustChangePassword: p.mustChangePassword,
     locale: p.locale,
   };

@@ -1,125 +1,14 @@
-// Staff and branch import files: reading xlsx/csv into rows, checking every row against the rules,
-// and the downloadable template. Pure (bytes in, rows and errors out); the service does the I/O.
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { BRANCH_LEVEL_LABELS, BRANCH_LEVELS, SEQUENCE_LABELS, STAFF_SEQUENCES, STAFF_STATUSES, STATUS_LABELS, type BranchLevel, type ImportKind, type ImportRowError } from '../../../contracts/org';
+// Import rows checked against the rules: required fields, formats, codes that exist, the grade
+// ladder, duplicates, and the branch tree (parents, level order, loops). Pure: the service passes in
+// what it read from the database, and gets back the valid rows and a per-row error report.
+import { BRANCH_LEVEL_LABELS, BRANCH_LEVELS, SEQUENCE_LABELS, STAFF_SEQUENCES, STAFF_STATUSES, STATUS_LABELS, type BranchLevel, type ImportRowError } from '../../../contracts/org';
 import { mobileProblem } from '../../../contracts/personal-data';
 import { ROLE_CODES, ROLE_LABELS, type RoleCode } from '../../../contracts/roles';
+import { BRANCH_FIELDS, STAFF_FIELDS, cellText as text, isBlank, norm, parseDate, type BranchField, type Cell, type Field, type Sheet, type StaffField } from './org-import.file';
 import { canBeParent } from './org.rules';
 
-export type Cell = string | number | boolean | Date | null;
-/** `row` is the spreadsheet row number: the header is row 1. */
-export type SheetRow = { row: number; cells: Cell[] };
-export type Sheet = { headers: string[]; rows: SheetRow[] };
-
-/** The file itself cannot be read (not a spreadsheet, damaged, wrong encoding). */
-export class ImportFileError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(en);
-  }
-}
-
-// ---------------------------------------------------------------- reading files
-
-type ExcelValue = ExcelJS.CellValue;
-
-function excelCell(v: ExcelValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return excelCell((v as { result?: ExcelValue }).result ?? null);
-  if ('hyperlink' in v) return excelCell((v as { text?: ExcelValue }).text ?? null);
-  if ('error' in v) return String(v.error);
-  return null;
-}
-
-const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
-
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportFileError('无法读取该Excel文件，请确认是 .xlsx 格式且未损坏', 'The Excel file cannot be read: save it as .xlsx and try again');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ImportFileError('Excel文件中没有工作表', 'The workbook has no worksheet');
-  let headers: string[] = [];
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse.
-    const values = (row.values as ExcelValue[]).slice(1).map(excelCell);
-    if (rowNumber === 1) headers = values.map((v) => (v === null ? '' : String(v).trim()));
-    else rows.push({ row: rowNumber, cells: values });
-  });
-  return { headers, rows };
-}
-
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Excel on Chinese Windows saves "CSV" in GB18030 (GBK).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-function readCsv(bytes: Buffer): Sheet {
-  const text = decodeText(bytes).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
-  let records: string[][];
-  try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (e) {
-    throw new ImportFileError(`CSV文件格式有误：${(e as Error).message}`, `The CSV file is malformed: ${(e as Error).message}`);
-  }
-  const [head = [], ...body] = records;
-  return { headers: head.map((h) => h.trim()), rows: body.map((cells, i) => ({ row: i + 2, cells })) };
-}
-
-/** Decides by the file name, then by content (an xlsx is a zip: it starts with "PK"). */
-export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
-  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  const isZip = bytes.length > 1 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (ext === 'xls') throw new ImportFileError('不支持旧版 .xls 格式，请另存为 .xlsx 或 .csv', 'The old .xls format is not supported: save as .xlsx or .csv');
-  const sheet = ext === 'xlsx' || (ext !== 'csv' && isZip) ? await readXlsx(bytes) : readCsv(bytes);
-  return { headers: sheet.headers, rows: sheet.rows.filter((r) => !r.cells.every(isBlank)) };
-}
-
-// ---------------------------------------------------------------- columns
-
-type Field = { key: string; zh: string; en: string; required: boolean; aliases: string[] };
-const f = (key: string, zh: string, en: string, required: boolean, aliases: string[] = []): Field => ({ key, zh, en, required, aliases });
-
-export const BRANCH_FIELDS = [
-  f('code', '机构代码', 'code', true, ['机构号', '机构编码', 'branchcode']),
-  f('name', '机构名称', 'name', true, ['名称', 'branchname']),
-  f('level', '层级', 'level', true, ['机构层级', '级别']),
-  f('parentCode', '上级机构代码', 'parentCode', false, ['上级机构', '上级代码', 'parent']),
-  f('address', '地址', 'address', false, ['机构地址']),
-  f('phone', '电话', 'phone', false, ['联系电话']),
-  f('isWealthCentre', '理财中心', 'isWealthCentre', false, ['是否理财中心', 'wealthcentre']),
-  f('openedOn', '开业日期', 'openedOn', false, ['成立日期']),
-] as const;
-export const STAFF_FIELDS = [
-  f('staffNo', '工号', 'staffNo', true, ['员工号', '员工编号']),
-  f('name', '姓名', 'name', true, ['员工姓名']),
-  f('gender', '性别', 'gender', true),
-  f('branchCode', '所属机构代码', 'branchCode', true, ['机构代码', '所属机构', '机构号']),
-  f('sequence', '序列', 'sequence', true, ['岗位序列']),
-  f('roles', '角色', 'roles', true, ['岗位', 'role']),
-  f('mobile', '手机', 'mobile', false, ['手机号', '手机号码']),
-  f('email', '邮箱', 'email', false, ['电子邮箱', '邮件']),
-  f('hiredOn', '入职日期', 'hiredOn', false, ['入行日期']),
-  f('grade', '职级', 'grade', false, ['客户经理职级', 'gradecode']),
-  f('gradeStep', '档次', 'gradeStep', false, ['职级档次', 'step']),
-  f('status', '状态', 'status', false, ['在岗状态']),
-] as const;
-export type BranchField = (typeof BRANCH_FIELDS)[number]['key'];
-export type StaffField = (typeof STAFF_FIELDS)[number]['key'];
-
-const norm = (s: string) => s.toLowerCase().replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-*:：]/g, '');
+export { BRANCH_FIELDS, ImportFileError, STAFF_FIELDS, parseDate, readSheet, templateWorkbook } from './org-import.file';
+export type { BranchField, Cell, Sheet, SheetRow, StaffField } from './org-import.file';
 
 /** Maps header text to fields; Chinese or English, case and spacing ignored, "(说明)" ignored. */
 function mapColumns(headers: string[], fields: readonly Field[], errors: ImportRowError[]): Map<string, number> {
@@ -139,37 +28,6 @@ function mapColumns(headers: string[], fields: readonly Field[], errors: ImportR
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------- cell values
-
-function text(c: Cell | undefined): string {
-  if (c === null || c === undefined) return '';
-  if (c instanceof Date) return isoOf(c);
-  return String(c).trim();
-}
-
-function isoOf(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function validYmd(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2100 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return isoOf(dt);
-}
-
-/** A date cell, an Excel serial number, 20240301, 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日. */
-export function parseDate(c: Cell): string | null {
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : isoOf(c);
-  if (typeof c === 'number') {
-    if (c >= 19000101 && c <= 21001231 && Number.isInteger(c)) return validYmd(Math.floor(c / 10000), Math.floor(c / 100) % 100, c % 100);
-    if (c > 0 && c < 73051) return isoOf(new Date(Date.UTC(1899, 11, 30) + Math.floor(c) * 86_400_000));
-    return null;
-  }
-  const s = text(c);
-  const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
-  return m ? validYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 function lookupIn<T extends string>(value: string, table: Record<string, T>): T | null {
@@ -192,7 +50,6 @@ const STATUSES = tableOf(STAFF_STATUSES.map((s) => [[s, STATUS_LABELS[s].zh, STA
 Object.assign(STATUSES, tableOf<(typeof STAFF_STATUSES)[number]>([[['在职'], 'active'], [['请假', '休假中'], 'on_leave'], [['已离职'], 'departed']]));
 const ROLES = tableOf(ROLE_CODES.map((r) => [[r, ROLE_LABELS[r].zh, ROLE_LABELS[r].en], r]));
 
-const LEVEL_RANK: Record<BranchLevel, number> = { head_office: 0, branch: 1, sub_branch: 2, outlet: 3 };
 const STAFF_NO = /^[A-Za-z0-9]{3,20}$/;
 const BRANCH_CODE = /^[A-Za-z0-9_-]{2,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -305,15 +162,21 @@ function duplicateKeys<R extends { row: number }>(rows: R[], key: (r: R) => stri
 }
 
 export function validateBranchSheet(sheet: Sheet, ctx: ValidationContext): Validated<BranchImportRow, BranchField> {
+  // Codes match case-insensitively; a code already in the system keeps its stored spelling.
+  const spelling = new Map(ctx.branches.map((b) => [b.code.toUpperCase(), b.code]));
+  const canonical = (c: string) => spelling.get(c.toUpperCase()) ?? c;
+  // Every code in the file, valid row or not, so a child can point at its parent's broken row.
+  const codeRows = new Map<string, number>();
   const v = validateSheet<BranchImportRow, BranchField>(sheet, BRANCH_FIELDS, (r, row) => {
-    const code = requireText(r, 'code', '机构代码', 'The branch code');
+    const code = canonical(requireText(r, 'code', '机构代码', 'The branch code'));
+    if (code && !codeRows.has(code.toUpperCase())) codeRows.set(code.toUpperCase(), row);
     if (code && !BRANCH_CODE.test(code)) r.fail('code', '机构代码应为2至20位字母、数字、下划线或连字符', 'A branch code has 2 to 20 letters, digits, _ or -');
     const name = requireText(r, 'name', '机构名称', 'The branch name');
     if (name && (name.length < 2 || name.length > 100)) r.fail('name', '机构名称应为2至100个字', 'A branch name has 2 to 100 characters');
     const levelText = requireText(r, 'level', '层级', 'The level');
     const level = levelText ? lookupIn(levelText, LEVELS) : null;
     if (levelText && !level) r.fail('level', `未知层级「${levelText}」，应为总行、分行、支行或网点`, `Unknown level "${levelText}": use head_office, branch, sub_branch or outlet`);
-    const parentCode = r.text('parentCode') || null;
+    const parentCode = canonical(r.text('parentCode')) || null;
     const wc = r.value('isWealthCentre');
     const wcFlag = typeof wc === 'boolean' ? (wc ? 'y' : 'n') : lookupIn(text(wc), YES_NO);
     if (!wcFlag) r.fail('isWealthCentre', `理财中心应填“是”或“否”，而不是「${text(wc)}」`, `Wealth centre must be yes or no, not "${text(wc)}"`);
@@ -325,17 +188,21 @@ export function validateBranchSheet(sheet: Sheet, ctx: ValidationContext): Valid
     if (!r.ok() || !level) return null;
     return { row, code, name, level, parentCode, address, phone, isWealthCentre: wcFlag === 'y', openedOn };
   });
-  checkBranchTree(v, ctx);
+  checkBranchTree(v, ctx, codeRows);
   return { totalRows: v.totalRows, rows: v.rows, errors: v.errors, columns: v.columns };
 }
 
 /** Parent rules across rows: parents exist (in the database or the file), level order, one head office, no loops. */
-function checkBranchTree(v: Validated<BranchImportRow, BranchField> & { label: (k: BranchField) => string }, ctx: ValidationContext): void {
+function checkBranchTree(
+  v: Validated<BranchImportRow, BranchField> & { label: (k: BranchField) => string },
+  ctx: ValidationContext,
+  codeRows: Map<string, number>,
+): void {
   const errors = v.errors;
   const [parentCol, levelCol] = [v.label('parentCode'), v.label('level')];
   const db = new Map(ctx.branches.map((b) => [b.code.toUpperCase(), b]));
   const allRows = duplicateKeys(v.rows, (r) => r.code, v.label('code'), errors);
-  const fileRowOf = new Map<string, number>(v.rows.map((r) => [r.code.toUpperCase(), r.row]));
+  const inFile = new Set(v.rows.map((r) => r.code.toUpperCase()));
   const lbl = (l: BranchLevel) => BRANCH_LEVEL_LABELS[l];
   const valid = new Map(allRows.map((r) => [r.code.toUpperCase(), r]));
   const fail = (r: BranchImportRow, column: string, zh: string, en: string) => {
@@ -366,7 +233,7 @@ function checkBranchTree(v: Validated<BranchImportRow, BranchField> & { label: (
       }
       const parent = valid.get(pKey) ?? db.get(pKey);
       if (!parent) {
-        const badRow = fileRowOf.get(pKey);
+        const badRow = codeRows.get(pKey);
         if (badRow !== undefined) fail(r, parentCol, `上级机构「${r.parentCode}」所在的第${badRow}行有错误`, `The parent "${r.parentCode}" is on row ${badRow}, which has errors`);
         else fail(r, parentCol, `上级机构代码「${r.parentCode}」不存在`, `The parent code "${r.parentCode}" is neither in the system nor in this file`);
         continue;
@@ -380,7 +247,7 @@ function checkBranchTree(v: Validated<BranchImportRow, BranchField> & { label: (
         continue;
       }
       // Children already in the system (and not in this file) must still fit under the new level.
-      const child = ctx.branches.find((b) => b.parentCode?.toUpperCase() === key && !fileRowOf.has(b.code.toUpperCase()) && !canBeParent(r.level, b.level));
+      const child = ctx.branches.find((b) => b.parentCode?.toUpperCase() === key && !inFile.has(b.code.toUpperCase()) && !canBeParent(r.level, b.level));
       if (child) fail(r, levelCol, `下属机构「${child.code}」（${lbl(child.level).zh}）不能位于${lbl(r.level).zh}之下`, `Its existing child ${child.code} (${lbl(child.level).en}) cannot sit under a ${lbl(r.level).en.toLowerCase()}`);
     }
     changed = valid.size !== before;
@@ -398,4 +265,63 @@ function checkBranchTree(v: Validated<BranchImportRow, BranchField> & { label: (
   }
   v.rows = v.rows.filter((r) => valid.get(r.code.toUpperCase()) === r);
   errors.sort((a, b) => a.row - b.row);
+}
+
+const ROLE_SPLIT = /[、;；,，/|\n]+/;
+
+export function validateStaffSheet(sheet: Sheet, ctx: ValidationContext): Validated<StaffImportRow, StaffField> {
+  const branches = new Map(ctx.branches.map((b) => [b.code.toUpperCase(), b]));
+  const grades = new Map<string, GradeRef>();
+  for (const g of ctx.grades) for (const n of [g.code, g.nameZh, `${g.nameZh}客户经理`, g.nameEn]) grades.set(norm(n), g);
+  const v = validateSheet<StaffImportRow, StaffField>(sheet, STAFF_FIELDS, (r, row) => {
+    const staffNo = requireText(r, 'staffNo', '工号', 'The staff number');
+    if (staffNo && !STAFF_NO.test(staffNo)) r.fail('staffNo', `工号「${staffNo}」应为3至20位字母或数字`, `Staff number "${staffNo}" must be 3 to 20 letters or digits`);
+    const name = requireText(r, 'name', '姓名', 'The name');
+    if (name && (name.length < 2 || name.length > 40)) r.fail('name', '姓名应为2至40个字', 'A name has 2 to 40 characters');
+    const genderText = requireText(r, 'gender', '性别', 'The gender');
+    const gender = genderText ? lookupIn(genderText, GENDERS) : null;
+    if (genderText && !gender) r.fail('gender', `性别应填“男”或“女”，而不是「${genderText}」`, `Gender must be M or F, not "${genderText}"`);
+    const codeText = requireText(r, 'branchCode', '所属机构代码', 'The branch code');
+    const branch = codeText ? branches.get(codeText.toUpperCase()) : undefined;
+    if (codeText && !branch) r.fail('branchCode', `机构代码「${codeText}」不存在，请先导入机构`, `Branch code "${codeText}" does not exist: import the branch first`);
+    else if (branch?.status === 'closed') r.fail('branchCode', `机构「${codeText}」已撤销`, `Branch "${codeText}" is closed`);
+    const seqText = requireText(r, 'sequence', '序列', 'The sequence');
+    const sequence = seqText ? lookupIn(seqText, SEQUENCES) : null;
+    if (seqText && !sequence) r.fail('sequence', `未知序列「${seqText}」，应为管理、职员、柜员或客户经理`, `Unknown sequence "${seqText}": use management, office, counter or rm`);
+    const rolesText = requireText(r, 'roles', '角色', 'The role');
+    const tokens = rolesText.split(ROLE_SPLIT).map((t) => t.trim()).filter(Boolean);
+    const unknown = tokens.filter((t) => !lookupIn(t, ROLES));
+    if (unknown.length > 0) r.fail('roles', `未知角色「${unknown.join('、')}」`, `Unknown role "${unknown.join(', ')}"`);
+    const roles = [...new Set(tokens.map((t) => lookupIn(t, ROLES)).filter((x): x is RoleCode => x !== null))];
+    let mobile = r.text('mobile').replace(/\s|-/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+    if (mobile) {
+      const p = mobileProblem(mobile);
+      if (p) r.fail('mobile', `${p.zh}：「${r.text('mobile')}」`, `${p.en}: "${r.text('mobile')}"`);
+    } else mobile = '';
+    const email = r.text('email');
+    if (email && (!EMAIL.test(email) || email.length > 100)) r.fail('email', `邮箱「${email}」格式不正确`, `"${email}" is not a valid e-mail address`);
+    const hiredOn = optionalDate(r, 'hiredOn', '入职日期', 'The hiring date', ctx.today);
+    const gradeText = r.text('grade');
+    const grade = gradeText ? (grades.get(norm(gradeText)) ?? null) : null;
+    if (gradeText && !grade) r.fail('grade', `未知职级「${gradeText}」，应为${ctx.grades.map((g) => g.nameZh).join('、')}`, `Unknown grade "${gradeText}": use ${ctx.grades.map((g) => g.code).join(', ')}`);
+    const stepCell = r.value('gradeStep');
+    const stepText = text(stepCell).replace(/^第/, '').replace(/档$/, '');
+    const gradeStep = isBlank(stepCell) ? null : /^\d+$/.test(stepText) ? Number(stepText) : NaN;
+    if (grade && gradeStep === null) r.fail('gradeStep', `填写职级时档次不能为空（1至${grade.steps}）`, `A grade needs its step (1 to ${grade.steps})`);
+    else if (gradeStep !== null && !gradeText) r.fail('grade', '填写档次时职级不能为空', 'A step needs its grade');
+    else if (grade && gradeStep !== null && !(gradeStep >= 1 && gradeStep <= grade.steps)) {
+      r.fail('gradeStep', `${grade.nameZh}共${grade.steps}档，档次「${text(stepCell)}」应为1至${grade.steps}`, `${grade.nameEn} has ${grade.steps} steps: step "${text(stepCell)}" must be 1 to ${grade.steps}`);
+    }
+    const statusText = r.text('status');
+    const status = statusText ? lookupIn(statusText, STATUSES) : 'active';
+    if (!status) r.fail('status', `未知状态「${statusText}」，应为在岗、休假或离职`, `Unknown status "${statusText}": use active, on_leave or departed`);
+    if (!r.ok() || !gender || !branch || !sequence || !status) return null;
+    return {
+      row, staffNo, name, gender, branchCode: branch.code, sequence, roles, mobile, email, hiredOn,
+      gradeCode: grade?.code ?? null, gradeStep: grade ? gradeStep : null, status,
+    };
+  });
+  const rows = duplicateKeys(v.rows, (r) => r.staffNo, v.label('staffNo'), v.errors);
+  v.errors.sort((a, b) => a.row - b.row);
+  return { totalRows: v.totalRows, rows, errors: v.errors, columns: v.columns };
 }

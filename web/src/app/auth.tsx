@@ -59,9 +59,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         await api(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST', body: {} });
       } finally {
-        // Nothing of the previous user may linger in the cache for the next one at this desk.
-        qc.clear();
+        // Nothing of the previous user may linger in the cache for the next one at this desk. The
+        // session query itself stays (set to null) so the mounted observer sees the sign-out.
         qc.setQueryData(ME_KEY, null);
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       }
     },
     [qc],

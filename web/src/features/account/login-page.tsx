@@ -41,6 +41,8 @@ export function LoginPage() {
       await api('/api/auth/login', { method: 'POST', body: { username: v.username.trim(), password: v.password } });
       const who = await api<Me>('/api/me');
       if (who.locale !== lang) setLanguage(who.locale);
+      // A different user may sign in at the same desk: start from an empty cache.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, who);
       navigate(who.mustChangePassword ? '/account/password' : fromState(location.state), { replace: true });
     } catch (e) {

@@ -44,7 +44,7 @@ export function BranchChartCard() {
     const regions = outletsPerRegion(q.data);
     return {
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0, type: 'scroll' },
+      legend: { bottom: 0, type: 'scroll', data: levels.map((l) => l.name) },
       color: [NAVY, PRIMARY, '#c9a45c', '#5b7ba6', '#8c8c8c'],
       grid: { left: '52%', right: 12, top: 12, bottom: 48, containLabel: true },
       xAxis: { type: 'value', gridIndex: 0 },

@@ -149,7 +149,7 @@ export function AuditCard() {
         locale={{ emptyText: q.isError ? t('home.unavailable') : t('common.noData') }}
         renderItem={(e) => (
           <List.Item data-testid="home-audit-item">
-            <Typography.Text type="secondary" style={{ width: 120, flex: 'none' }}>
+            <Typography.Text type="secondary" style={{ width: 108, flex: 'none', fontSize: 12 }}>
               {dayjs(e.at).format('MM-DD HH:mm:ss')}
             </Typography.Text>
             <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>

@@ -86,7 +86,7 @@ export function HomePage() {
       ) : (
         <Row gutter={[16, 16]}>
           {cards.map((c) => (
-            <Col key={c.key} xs={24} md={12} xl={WIDE.has(c.key) ? 12 : 6}>
+            <Col key={c.key} xs={24} md={WIDE.has(c.key) ? 24 : 12} xl={WIDE.has(c.key) ? 12 : 6}>
               {c.kind === 'placeholder' ? <Placeholder card={c} /> : <Data card={c} />}
             </Col>
           ))}

@@ -51,8 +51,8 @@ export const ROLE_CARDS: Record<RoleCode, HomeCard[]> = {
   ],
   hq_admin: [
     { kind: 'data', key: 'adminLinks' },
-    { kind: 'data', key: 'expiring' },
     { kind: 'data', key: 'branchChart' },
+    { kind: 'data', key: 'expiring' },
   ],
   auditor: [{ kind: 'data', key: 'audit' }],
 };

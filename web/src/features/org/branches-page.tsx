@@ -7,7 +7,7 @@ import { EditOutlined, PlusOutlined, StopOutlined, SwapOutlined, TeamOutlined } 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BRANCH_LEVEL_LABELS, type Branch } from '@contracts/org';
-import { useAuth } from '../../app/auth';
+import { useAuth, useMe } from '../../app/auth';
 import { useBi } from '../../app/lang';
 import { ErrorAlert } from '../../components/error-alert';
 import { FullSpin } from '../../components/full-spin';
@@ -56,12 +56,13 @@ export function BranchesPage() {
   const { t } = useTranslation();
   const bi = useBi();
   const { can } = useAuth();
+  const me = useMe();
   const screens = Grid.useBreakpoint();
   const manage = can('org.branch.manage');
   const branches = useBranches();
   const [search, setSearch] = useState('');
   const [showClosed, setShowClosed] = useState(false);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(me.branchId);
   const [expanded, setExpanded] = useState<number[] | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
 

@@ -137,7 +137,7 @@ export function StaffProfilePage() {
             />
           </div>
           <Flex gap={8} wrap>
-            {can('org.staff.grade') ? (
+            {can('org.staff.grade') && (s.sequence === 'rm' || s.gradeCode !== null) ? (
               <Button type="primary" icon={<RiseOutlined />} onClick={() => setDialog('grade')} data-testid="staff-change-grade">
                 {t('staff.changeGrade')}
               </Button>
