@@ -221,3 +221,17 @@ export const importResult = z.object({
   errors: z.array(importRowError),
 });
 export type ImportResult = z.infer<typeof importResult>;
+
+export const account = z.object({
+  username: z.string(),
+  mustChangePassword: z.boolean(),
+  locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+export type Account = z.infer<typeof account>;
+export const openAccountBody = z.object({ username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'username') });
+export const resetPasswordBody = z.object({ reason: z.string().trim().min(2).max(500) });
+export const disableAccountBody = z.object({ disabled: z.boolean() });
+export const temporaryPasswordResult = z.object({ username: z.string().optional(), temporaryPassword: z.string() });

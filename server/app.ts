@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './platform/env';
 import { openDatabase, ping, type DbHandle } from './platform/db';
 import { migrateToLatest, pendingMigrations } from './platform/migrations';
-import { installErrorHandler, errorBody, AppError } from './platform/errors';
+import { installErrorHandler } from './platform/errors';
 import { installAuth, SessionService } from './platform/auth';
 import { EventHub } from './platform/events';
 import { Notifier, notificationRoutes } from './platform/notifications';
@@ -72,7 +72,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, access: (r.config as { access?: import('./platform/auth').RouteAccess } | undefined)?.access });
   });
 
-  installErrorHandler(app);
+  installErrorHandler(app, serveWeb(app, config.webDist));
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -111,8 +111,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 
-  serveWeb(app, config.webDist);
-
   app.addHook('onClose', async () => {
     hub.closeAll();
   });
@@ -122,16 +120,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return app;
 }
 
-/** The built single-page app: files as they are, every other non-API path gets index.html. */
-function serveWeb(app: FastifyInstance, dist: string): void {
+/** The built single-page app's files; returns the reader of its index page, or null if not built. */
+function serveWeb(app: FastifyInstance, dist: string): (() => string) | null {
   const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  void app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
-  const html = () => fs.readFileSync(index, 'utf8');
-  app.setNotFoundHandler((req, reply) => {
-    if (req.method !== 'GET' || req.url.startsWith('/api/')) {
-      return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such address')));
-    }
-    return reply.header('cache-control', 'no-cache').type('text/html').send(html());
-  });
+  if (!fs.existsSync(index)) return null;
+  void app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+  let cached: string | null = null;
+  return () => (cached ??= fs.readFileSync(index, 'utf8'));
 }

@@ -87,12 +87,12 @@ program
   .option('--seed <n>', 'seed number', (v) => Number(v))
   .option('--branches <n>', 'number of 分行 branches', (v) => Number(v))
   .option('--staff <n>', 'approximate number of staff', (v) => Number(v))
-  .option('--force', 'seed even if the database already has data')
-  .action(async (o: { seed?: number; branches?: number; staff?: number; force?: boolean }) => {
+  .action(async (o: { seed?: number; branches?: number; staff?: number }) => {
     const config = loadConfig();
     await withDb(config, async (h) => {
-      if (!o.force && !(await isDatabaseEmpty(h.db))) {
-        console.error('The database already has data; use --force to seed anyway.');
+      // Demo data never mixes with a bank's real data.
+      if (!(await isDatabaseEmpty(h.db))) {
+        console.error('The database already has branches: demo data only goes into an empty database (use a new PATRON_DATA_DIR).');
         process.exitCode = 1;
         return;
       }

@@ -82,7 +82,8 @@ export function errorBody(e: AppError) {
   return { error: { code: e.code, zh: e.zh, en: e.en, ...(e.fields ? { fields: e.fields } : {}) } };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/** `spaIndex`: the built web app's page, sent for every unknown non-API GET (client-side routes). */
+export function installErrorHandler(app: FastifyInstance, spaIndex: (() => string) | null = null): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
@@ -120,6 +121,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send(errorBody(new AppError(500, 'INTERNAL', '系统内部错误，请稍后重试或联系管理员', 'Internal error: please retry or contact the administrator')));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such address')));
+    if (spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html').send(spaIndex());
+    }
+    return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such address')));
   });
 }

@@ -7,7 +7,6 @@ import * as sessionsRepo from '../../platform/auth.repository';
 import type { AppContext } from '../../platform/context';
 import type { Principal } from '../../platform/access';
 import type { Me } from '../../../contracts/auth';
-import type { PermissionCode, Scope } from '../../../contracts/roles';
 import * as users from './org-users.repository';
 import * as orgRepo from './org.repository';
 

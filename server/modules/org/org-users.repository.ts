@@ -103,3 +103,21 @@ export async function replaceRoleGrants(trx: DbOrTrx, role: string, grants: { pe
 export async function lockRole(trx: DbOrTrx, role: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${'role:' + role}))`.execute(trx);
 }
+
+export type AccountRow = { userId: number; username: string; mustChangePassword: boolean; lockedUntil: Date | null; disabled: boolean; lastLoginAt: Date | null };
+
+export async function accountOfStaff(db: DbOrTrx, staffId: number): Promise<AccountRow | null> {
+  const r = await db
+    .selectFrom('users as u')
+    .where('u.staff_id', '=', staffId)
+    .select([
+      'u.id as userId', 'u.username', 'u.must_change_password as mustChangePassword', 'u.locked_until as lockedUntil', 'u.disabled',
+      sql<Date | null>`(select max(se.created_at) from sessions se where se.user_id = u.id)`.as('lastLoginAt'),
+    ])
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+export async function setDisabled(db: DbOrTrx, userId: number, disabled: boolean): Promise<void> {
+  await db.updateTable('users').set({ disabled, updated_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+}

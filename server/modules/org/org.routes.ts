@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  account, disableAccountBody, openAccountBody, resetPasswordBody, temporaryPasswordResult,
   addCertificateBody, branch, certificate, certificateType, changeGradeBody, closeBranchBody, createBranchBody, createStaffBody,
   expiringQuery, gradeLevel, idParam, importKind, importResult, moveBranchBody, ok, paged, permissionCode, qualificationBody,
   roleCode, rolePermissionsBody, scope, staffDetail, staffQuery, staffSummary, updateBranchBody, updateGradeLevelBody, updateStaffBody,
@@ -11,6 +12,7 @@ import { principalOf } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import * as org from './org.service';
+import * as accounts from './org-accounts.service';
 import { importOrgFile } from './org-import.service';
 import { templateWorkbook } from './org.import';
 
@@ -68,6 +70,24 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post('/api/staff/:id/qualification', { schema: { tags: ['org'], params: idParam, body: qualificationBody, response: { 200: ok } }, config: { access: { permission: 'org.staff.manage' } } }, async (req) => {
     await org.recordQualification(ctx, actorOf(req), principalOf(req), req.params.id, req.body);
+    return { ok: true as const };
+  });
+  r.get('/api/staff/:id/account', { schema: { tags: ['admin'], params: idParam, response: { 200: z.object({ account: account.nullable() }) } }, config: { access: { permission: 'admin.users' } } }, async (req) => ({
+    account: await accounts.getAccount(ctx, principalOf(req), req.params.id),
+  }));
+  r.post('/api/staff/:id/account', { schema: { tags: ['admin'], params: idParam, body: openAccountBody, response: { 201: temporaryPasswordResult } }, config: { access: { permission: 'admin.users' } } }, async (req, reply) => {
+    reply.status(201);
+    return accounts.openAccount(ctx, actorOf(req), principalOf(req), req.params.id, req.body.username);
+  });
+  r.post('/api/staff/:id/account/reset-password', { schema: { tags: ['admin'], params: idParam, body: resetPasswordBody, response: { 200: temporaryPasswordResult } }, config: { access: { permission: 'admin.users' } } }, async (req) =>
+    accounts.resetPassword(ctx, actorOf(req), principalOf(req), req.params.id, req.body.reason),
+  );
+  r.post('/api/staff/:id/account/unlock', { schema: { tags: ['admin'], params: idParam, response: { 200: ok } }, config: { access: { permission: 'admin.users' } } }, async (req) => {
+    await accounts.unlock(ctx, actorOf(req), principalOf(req), req.params.id);
+    return { ok: true as const };
+  });
+  r.post('/api/staff/:id/account/disabled', { schema: { tags: ['admin'], params: idParam, body: disableAccountBody, response: { 200: ok } }, config: { access: { permission: 'admin.users' } } }, async (req) => {
+    await accounts.setAccountDisabled(ctx, actorOf(req), principalOf(req), req.params.id, req.body.disabled);
     return { ok: true as const };
   });
   r.get('/api/certificate-types', { schema: { tags: ['org'], response: { 200: z.array(certificateType) } }, config: { access: {} } }, async () => org.listCertificateTypes(ctx));

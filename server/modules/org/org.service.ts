@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import * as repo from './org.repository';
 import * as usersRepo from './org-users.repository';
+import * as sessionsRepo from '../../platform/auth.repository';
 import { canBeParent, stepWithin, wouldCreateCycle } from './org.rules';
 
 const BRANCH = { zh: '机构', en: 'branch' };
@@ -166,6 +167,14 @@ export async function updateStaff(
     await repo.lockStaff(trx, id);
     await repo.updateStaff(trx, id, { name: body.name, branchId, status: body.status, sequence: body.sequence, mobile: body.mobile, email: body.email });
     if (body.roles) await repo.setStaffRoles(trx, id, [...new Set(body.roles)]);
+    // A departure closes the door at once: the account is disabled and its sessions end.
+    if (body.status === 'departed' && s.status !== 'departed') {
+      const userId = await usersRepo.userIdOfStaff(trx, id);
+      if (userId !== null) {
+        await usersRepo.setDisabled(trx, userId, true);
+        await sessionsRepo.revokeUserSessions(trx, userId);
+      }
+    }
     await audit(trx, actor, { action: 'staff.update', entityType: 'staff', entityId: id, branchId: branchId ?? s.branchId, detail: { ...body, mobile: body.mobile ? maskMobile(body.mobile) : undefined } });
   });
   // Roles, branch or status changed: the person's live sessions must see it at once.

@@ -304,6 +304,7 @@ export const en: Resources = {
     subtitle: 'The data scope of each permission for each role; save each role on its own',
     permission: 'Permission',
     none: 'None',
+    saveRow: 'Save a role',
     saved: 'Role permissions saved',
   },
   audit: {

@@ -302,6 +302,7 @@ export const zhCN = {
     subtitle: '为每个角色设置各项权限的数据范围；按角色分别保存',
     permission: '权限',
     none: '无',
+    saveRow: '保存各角色',
     saved: '角色权限已保存',
   },
   audit: {

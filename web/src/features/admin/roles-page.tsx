@@ -69,7 +69,11 @@ export function RolesPage() {
   const { roles, permissions } = q.data;
 
   const cell = (role: RoleCode, p: PermissionCode): Cell => (drafts[role] ?? saved[role] ?? {})[p] ?? 'none';
-  const dirty = (role: RoleCode) => drafts[role] !== undefined;
+  const same = (a: GrantGrid[string] = {}, b: GrantGrid[string] = {}) => {
+    const ka = Object.keys(a) as PermissionCode[];
+    return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+  };
+  const dirty = (role: RoleCode) => drafts[role] !== undefined && !same(drafts[role], saved[role]);
   const set = (role: RoleCode, p: PermissionCode, v: Cell) =>
     setDrafts((d) => {
       const next = { ...(d[role] ?? saved[role] ?? {}) };
@@ -158,19 +162,32 @@ export function RolesPage() {
       ),
     },
     ...roles.map((r) => ({
-      title: (
-        <Space orientation="vertical" size={4}>
-          <span>
-            {bi(r)} {dirty(r.code) ? <Badge status="warning" data-testid={`role-dirty-${r.code}`} /> : null}
-          </span>
-          {saveButton(r.code)}
-        </Space>
-      ),
+      title: bi(r),
       key: r.code,
       width: 140,
       render: (_: unknown, p: Matrix['permissions'][number]) => scopeSelect(r.code, p.code),
     })),
   ];
+
+  // Save buttons live in a summary row under the header: antd clones header titles into a hidden
+  // measuring row, which would duplicate the buttons' test ids.
+  const saveRow = () => (
+    <Table.Summary fixed="top">
+      <Table.Summary.Row>
+        <Table.Summary.Cell index={0}>
+          <Typography.Text type="secondary">{t('roles.saveRow')}</Typography.Text>
+        </Table.Summary.Cell>
+        {roles.map((r, i) => (
+          <Table.Summary.Cell index={i + 1} key={r.code}>
+            <Space size={4}>
+              {saveButton(r.code)}
+              {dirty(r.code) ? <Badge status="warning" data-testid={`role-dirty-${r.code}`} /> : null}
+            </Space>
+          </Table.Summary.Cell>
+        ))}
+      </Table.Summary.Row>
+    </Table.Summary>
+  );
 
   return (
     <>
@@ -186,6 +203,7 @@ export function RolesPage() {
           dataSource={permissions}
           columns={columns}
           scroll={{ x: 200 + roles.length * 140 }}
+          summary={saveRow}
         />
       </Card>
     </>

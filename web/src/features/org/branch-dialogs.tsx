@@ -35,15 +35,17 @@ type FormProps = {
   editing?: Branch;
   /** Parent preset for "new child". */
   parent?: Branch;
+  /** Called with the new branch's id and its parent's code, so the page can reveal it. */
+  onCreated?: (id: number, parentCode: string | null) => void;
 };
 
-export function BranchFormModal({ open, onClose, editing, parent }: FormProps) {
+export function BranchFormModal({ open, onClose, editing, parent, onCreated }: FormProps) {
   const { t } = useTranslation();
   const bi = useBi();
   const { message } = App.useApp();
   const showError = useApiError();
   const [form] = Form.useForm<FormValues>();
-  const create = useWrite((b: CreateBranchBody) => api<Branch>('/api/branches', { method: 'POST', body: b }), [BRANCHES_KEY]);
+  const create = useWrite((b: CreateBranchBody) => api<{ id: number }>('/api/branches', { method: 'POST', body: b }), [BRANCHES_KEY]);
   const update = useWrite(
     (b: { id: number; name: string; address: string; phone: string; isWealthCentre: boolean }) =>
       api<Branch>(`/api/branches/${b.id}`, {
@@ -69,16 +71,18 @@ export function BranchFormModal({ open, onClose, editing, parent }: FormProps) {
           isWealthCentre: v.isWealthCentre,
         });
       } else {
-        await create.mutateAsync({
+        const parentCode = v.level === 'head_office' ? null : (v.parentCode ?? null);
+        const res = await create.mutateAsync({
           code: v.code,
           name: v.name,
           level: v.level,
-          parentCode: v.level === 'head_office' ? null : (v.parentCode ?? null),
+          parentCode,
           address: v.address ?? '',
           phone: v.phone ?? '',
           isWealthCentre: v.isWealthCentre,
           openedOn: v.openedOn ? v.openedOn.format(ISO) : null,
         });
+        onCreated?.(res.id, parentCode);
       }
       void message.success(t('common.saved'));
       onClose();

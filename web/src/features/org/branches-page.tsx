@@ -79,6 +79,18 @@ export function BranchesPage() {
   const parent = selected?.parentId ? byId.get(selected.parentId) : undefined;
   const children = selected ? (branches.data ?? []).filter((b) => b.parentId === selected.id) : [];
 
+  // Select a new branch and open the path down to it.
+  const reveal = (id: number, parentCode: string | null) => {
+    const path: number[] = [];
+    let cur = parentCode === null ? undefined : branches.data?.find((b) => b.code === parentCode);
+    for (let i = 0; cur && i < 32; i++) {
+      path.push(cur.id);
+      cur = cur.parentId === null ? undefined : byId.get(cur.parentId);
+    }
+    setExpanded((prev) => [...new Set([...(prev ?? defaultExpanded), ...path])]);
+    setSelectedId(id);
+  };
+
   if (branches.isPending) return <FullSpin />;
   if (branches.isError) return <ErrorAlert error={branches.error} onRetry={() => void branches.refetch()} />;
 
@@ -208,6 +220,7 @@ export function BranchesPage() {
         editing={dialog?.kind === 'edit' ? dialog.branch : undefined}
         parent={dialog?.kind === 'create' ? dialog.parent : undefined}
         onClose={() => setDialog(null)}
+        onCreated={reveal}
       />
       <MoveBranchModal branch={dialog?.kind === 'move' ? dialog.branch : null} onClose={() => setDialog(null)} />
       <CloseBranchModal branch={dialog?.kind === 'close' ? dialog.branch : null} onClose={() => setDialog(null)} />
