@@ -19,6 +19,9 @@ import { EventHub } from './platform/events';
 import { Notifier, notificationRoutes } from './platform/notifications';
 import { auditRoutes } from './platform/audit.routes';
 import type { AppContext } from './platform/context';
+import { JobRunner } from './platform/jobs';
+import { platformJobs } from './platform/platform.jobs';
+import { orgJobs } from './modules/org/org.jobs';
 import { orgAuthRoutes } from './modules/org/org-auth.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { seedReferenceData } from './seed/reference-data';
@@ -64,7 +67,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await sessions.start();
   const hub = new EventHub(handle);
   await hub.start();
-  const ctx: AppContext = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) };
+  const ctx = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) } as AppContext;
+  ctx.jobs = new JobRunner(ctx);
+  for (const job of [...platformJobs, ...orgJobs]) ctx.jobs.register(job);
   app.decorate('ctx', ctx);
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
@@ -111,7 +116,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 
+  if (config.runJobs && !config.isTest) {
+    app.addHook('onListen', async () => ctx.jobs.start((msg, detail) => app.log.info({ detail }, msg)));
+  }
   app.addHook('onClose', async () => {
+    ctx.jobs.stop();
     hub.closeAll();
   });
   app.addHook('onClose', async () => {

@@ -151,6 +151,34 @@ auditCmd.command('verify').description('check the hash chain of the audit log').
   });
 });
 
+program
+  .command('batch')
+  .description('run a scheduled job now (one instance at a time)')
+  .argument('[job]', 'job name; omit to list the jobs')
+  .action(async (name: string | undefined) => {
+    const config = loadConfig({ runJobs: false });
+    const { buildApp } = await import('./app');
+    await withDb(config, async (handle) => {
+      const app = await buildApp(config, { handle, skipMigrate: true, logger: false });
+      try {
+        if (!name) {
+          for (const j of app.ctx.jobs.list()) console.log(`  ${j.name.padEnd(24)} ${j.schedule}`);
+          return;
+        }
+        const res = await app.ctx.jobs.runNow(name);
+        if (!res.ran) {
+          console.error(`Job ${name} is running on another instance; try again later.`);
+          process.exitCode = 4;
+        } else {
+          console.log(`Job ${name}: ${res.status} ${JSON.stringify(res.detail)}`);
+          if (res.status === 'failed') process.exitCode = 1;
+        }
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
 program.command('backup').argument('<file>').description('back up the database to a file').action(async (file: string) => {
   const res = await backup(loadConfig(), file);
   console.log(`Backup written to ${file} (${res.bytes} bytes).`);

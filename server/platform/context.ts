@@ -4,6 +4,7 @@ import type { Db, DbHandle } from './db';
 import type { SessionService } from './auth';
 import type { EventHub } from './events';
 import type { Notifier } from './notifications';
+import type { JobRunner } from './jobs';
 
 export type AppContext = {
   config: Config;
@@ -12,4 +13,5 @@ export type AppContext = {
   sessions: SessionService;
   hub: EventHub;
   notifier: Notifier;
+  jobs: JobRunner;
 };

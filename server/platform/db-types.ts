@@ -161,7 +161,10 @@ export type JobRunsTable = {
   finished_at: Timestamp | null;
   status: Generated<string>;
   detail: DefaultJson;
+  instance: string | null;
+  lease_until: Timestamp | null;
 };
+export type CertificateRemindersTable = { certificate_id: Int8; days_ahead: number; sent_at: DefaultTimestamp };
 
 export type Database = {
   branches: BranchesTable;
@@ -179,4 +182,5 @@ export type Database = {
   notifications: NotificationsTable;
   import_runs: ImportRunsTable;
   job_runs: JobRunsTable;
+  certificate_reminders: CertificateRemindersTable;
 };

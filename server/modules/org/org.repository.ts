@@ -297,3 +297,50 @@ export async function changeGrade(
 export async function lockStaff(trx: DbOrTrx, id: number): Promise<void> {
   await sql`select id from staff where id = ${id} for update`.execute(trx);
 }
+
+export type DueReminder = { certificateId: number; daysAhead: number; staffId: number; staffName: string; branchId: number; typeNameZh: string; typeNameEn: string; number: string; expiresOn: string };
+
+/**
+ * Marks and returns the expiry reminders due today: each certificate gets the nearest milestone
+ * (7, 30 or 60 days ahead) it has reached, once. Running it twice returns nothing the second time.
+ */
+export async function takeDueCertificateReminders(db: DbOrTrx, milestones: number[]): Promise<DueReminder[]> {
+  const max = Math.max(...milestones);
+  const res = await sql<DueReminder>`
+    with due as (
+      select c.id, (select min(m) from unnest(${milestones}::int[]) m where c.expires_on - current_date <= m) as days_ahead
+      from certificates c join staff s on s.id = c.staff_id
+      where s.status <> 'departed' and c.expires_on >= current_date and c.expires_on <= current_date + ${max}::int
+    ), ins as (
+      insert into certificate_reminders (certificate_id, days_ahead)
+      select id, days_ahead from due on conflict do nothing
+      returning certificate_id, days_ahead
+    )
+    select ins.certificate_id as "certificateId", ins.days_ahead as "daysAhead", s.id as "staffId", s.name as "staffName",
+           s.branch_id as "branchId", t.name_zh as "typeNameZh", t.name_en as "typeNameEn", c.number, c.expires_on as "expiresOn"
+    from ins join certificates c on c.id = ins.certificate_id join staff s on s.id = c.staff_id
+    join certificate_types t on t.code = c.type_code`.execute(db);
+  return res.rows;
+}
+
+/** Users who lead each branch (its head and wealth-centre head), for reminders about their staff. */
+export async function branchLeaderUsers(db: DbOrTrx, branchIds: number[]): Promise<{ branchId: number; userId: number }[]> {
+  if (branchIds.length === 0) return [];
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('staff_roles as r', 'r.staff_id', 's.id')
+    .innerJoin('users as u', 'u.staff_id', 's.id')
+    .where('s.branch_id', 'in', branchIds)
+    .where('r.role', 'in', ['branch_head', 'wealth_centre_head'])
+    .where('s.status', '=', 'active')
+    .where('u.disabled', '=', false)
+    .select(['s.branch_id as branchId', 'u.id as userId'])
+    .distinct()
+    .execute();
+}
+
+export async function userIdsOfStaffIds(db: DbOrTrx, staffIds: number[]): Promise<Map<number, number>> {
+  if (staffIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'staff_id']).where('staff_id', 'in', staffIds).where('disabled', '=', false).execute();
+  return new Map(rows.map((r) => [r.staff_id, r.id]));
+}

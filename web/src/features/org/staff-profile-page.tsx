@@ -132,7 +132,7 @@ export function StaffProfilePage() {
                 { key: 'grade', label: t('staff.grade'), children: <span data-testid="staff-grade">{grade}</span> },
                 { key: 'mobile', label: t('staff.mobile'), children: s.mobile || '—' },
                 { key: 'email', label: t('staff.email'), children: s.email || '—' },
-                { key: 'hired', label: t('staff.hiredOn'), children: s.hiredOn ?? '—' },
+                { key: 'hired', label: t('staff.hiredOn'), children: <span style={{ whiteSpace: 'nowrap' }}>{s.hiredOn ?? '—'}</span> },
               ]}
             />
           </div>
