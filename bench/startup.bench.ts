@@ -30,6 +30,15 @@ async function startOnce(ctx: BenchContext, dataDir: string, databaseUrl: string
   }
 }
 
+/** `patron --help`: loading the code alone, the floor under any restart. */
+async function codeLoadSeconds(ctx: BenchContext): Promise<number> {
+  const t0 = performance.now();
+  const proc = spawnServer(['--help'], ctx.env, {}, 0, path.join(ctx.tmpDir, 'startup-help.log'));
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`patron --help exited with ${code}:\n${proc.logTail()}`);
+  return (performance.now() - t0) / 1000;
+}
+
 export const bench: Bench = {
   name: 'startup',
   title: 'Start-up: empty data folder to ready, then a restart',
@@ -43,6 +52,7 @@ export const bench: Bench = {
       const dbUrl = scratch?.url ?? null;
       const first = await startOnce(ctx, dataDir, dbUrl, 'first');
       const second = await startOnce(ctx, dataDir, dbUrl, 'restart');
+      const load = await codeLoadSeconds(ctx);
       const rows: BenchRow[] = [
         {
           name: `first start with demo data ${tag}`,
@@ -59,6 +69,14 @@ export const bench: Bench = {
           ratio: second.readySeconds / RESTART_TARGET_S,
           target: `< ${RESTART_TARGET_S} s`,
           verdict: below(second.readySeconds, RESTART_TARGET_S),
+        },
+        {
+          name: `code load alone (patron --help) ${tag}`,
+          figure: fmtS(load),
+          baseline: '-',
+          ratio: null,
+          target: '-',
+          verdict: 'info',
         },
         {
           name: `graceful stop (SIGTERM to exit) ${tag}`,

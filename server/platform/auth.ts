@@ -129,7 +129,9 @@ export class SessionService {
 
   /** Tell every instance (this one included) to forget cached sessions or grants. */
   async broadcast(kind: 'grants' | 'sessions', userId?: number): Promise<void> {
+    // This instance is consistent before the response goes out; the others follow on the NOTIFY.
     if (kind === 'sessions') this.forgetUser(userId);
+    else await this.reloadGrants();
     await notify(this.h.db, CHANNEL, { kind, userId });
   }
 }
