@@ -46,11 +46,22 @@ describe('audit trail', () => {
     expect((await admin.get('/api/audit')).statusCode).toBe(403);
   });
 
+  it('stays intact when many requests write audit rows at once', async () => {
+    const admin = await t.login('admin');
+    const ho = (await admin.get('/api/branches')).json().find((b: { level: string }) => b.level === 'head_office');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => admin.post('/api/branches', { code: `CC${String(i).padStart(2, '0')}`, name: `并发审计分行${i}`, level: 'branch', parentCode: ho.code })),
+    );
+    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    const res = await verifyAuditChain(t.handle.db);
+    expect(res.firstBreak).toBeNull();
+  });
+
   it('verifies the hash chain and finds the first altered or removed row', async () => {
     const ok = await verifyAuditChain(t.handle.db);
     expect(ok.firstBreak).toBeNull();
     expect(ok.rows).toBeGreaterThan(3);
-    const ids = (await t.handle.db.selectFrom('audit_log').select('id').orderBy('id').execute()).map((r) => r.id);
+    const ids = (await t.handle.db.selectFrom('audit_log').select('id').orderBy('chain_seq').execute()).map((r) => r.id);
     // Someone with superuser rights bypasses the guard and edits a row, then deletes another.
     await sql`alter table audit_log disable trigger audit_log_no_update`.execute(t.handle.db);
     await sql`update audit_log set reason = 'covered up' where id = ${ids[2]}`.execute(t.handle.db);

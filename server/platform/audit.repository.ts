@@ -119,28 +119,28 @@ export type ChainBreak = { id: number; problem: 'altered' | 'missing-before' };
 export type VerifyResult = { rows: number; firstBreak: ChainBreak | null; lastHash: string | null };
 
 /**
- * Recomputes every row's digest with the same SQL function that wrote it, in id order,
+ * Recomputes every row's digest with the same SQL function that wrote it, in chain order,
  * keyset-paged so that a long log never sits in memory at once.
  */
 export async function verifyAuditChain(db: Db, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
   const { n } = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);
-  let afterId = 0;
+  let afterSeq = 0;
   let prevHash = 'genesis';
   let done = 0;
   const BATCH = 20_000;
   for (;;) {
-    const res = await sql<{ id: number; prev_hash: string; hash: string; recomputed: string }>`
-      select id, prev_hash, hash,
+    const res = await sql<{ id: number; chain_seq: number; prev_hash: string; hash: string; recomputed: string }>`
+      select id, chain_seq, prev_hash, hash,
         audit_row_digest(prev_hash, at, actor_user_id, actor_username, ip, request_id, action, entity_type,
           entity_id, customer_id, branch_id, reason, outcome, detail) as recomputed
-      from audit_log where id > ${afterId} order by id limit ${BATCH}`.execute(db);
+      from audit_log where chain_seq > ${afterSeq} order by chain_seq limit ${BATCH}`.execute(db);
     if (res.rows.length === 0) break;
     for (const r of res.rows) {
       if (r.prev_hash !== prevHash) return { rows: total, firstBreak: { id: r.id, problem: 'missing-before' }, lastHash: null };
       if (r.recomputed !== r.hash) return { rows: total, firstBreak: { id: r.id, problem: 'altered' }, lastHash: null };
       prevHash = r.hash;
-      afterId = r.id;
+      afterSeq = Number(r.chain_seq);
     }
     done += res.rows.length;
     onProgress?.(done, total);

@@ -126,6 +126,7 @@ export type AuditLogTable = {
   outcome: Generated<string>;
   detail: DefaultJson;
   /** Filled by the chaining trigger. */
+  chain_seq: Generated<number>;
   prev_hash: Generated<string>;
   hash: Generated<string>;
 };

@@ -168,9 +168,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reason text,
       outcome text not null default 'ok' check (outcome in ('ok','denied','failed')),
       detail jsonb not null default '{}'::jsonb,
+      -- position in the chain: taken under the chain lock, so it is the commit order (ids are not)
+      chain_seq bigint not null unique,
       prev_hash text not null,
       hash text not null
     )`.execute(db);
+  await sql`create sequence audit_chain_seq`.execute(db);
   await sql`create index audit_log_at_idx on audit_log (at)`.execute(db);
   await sql`create index audit_log_actor_idx on audit_log (actor_username, at)`.execute(db);
   await sql`create index audit_log_entity_idx on audit_log (entity_type, entity_id)`.execute(db);
@@ -195,7 +198,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     declare last_hash text;
     begin
       perform pg_advisory_xact_lock(7401001);
-      select hash into last_hash from audit_log order by id desc limit 1;
+      select hash into last_hash from audit_log order by chain_seq desc limit 1;
+      new.chain_seq := nextval('audit_chain_seq');
       new.at := clock_timestamp();
       new.prev_hash := coalesce(last_hash, 'genesis');
       new.hash := audit_row_digest(new.prev_hash, new.at, new.actor_user_id, new.actor_username, new.ip,

@@ -3,7 +3,7 @@
 // data-testid: roles-matrix, scope-<role>-<permission> (cell Select), role-save-<role>,
 // role-dirty-<role> (marker shown while a role has unsaved changes), roles-role-picker
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FullSpin } from '../../components/full-spin';
 import { PageTitle } from '../../components/page-title';
 import { useApiError } from '../../components/use-api-error';
+import { SimpleList } from '../../components/simple-list';
 
 type Label = { zh: string; en: string };
 type Matrix = {
@@ -128,13 +129,22 @@ export function RolesPage() {
             {role ? saveButton(role) : null}
           </Space>
           {role ? (
-            <List
-              data-testid="roles-matrix"
-              dataSource={permissions}
+            <SimpleList
+              testId="roles-matrix"
+              items={permissions}
+              rowKey={(p) => p.code}
               renderItem={(p) => (
-                <List.Item extra={scopeSelect(role, p.code)}>
-                  <List.Item.Meta title={bi(p)} description={<code>{p.code}</code>} />
-                </List.Item>
+                <>
+                  <div style={{ minWidth: 0 }}>
+                    <Typography.Text strong>{bi(p)}</Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {p.code}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                  {scopeSelect(role, p.code)}
+                </>
               )}
             />
           ) : null}

@@ -1,4 +1,4 @@
-import { Button, Card, Col, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useAuth } from '../../app/auth';
+import { SimpleList } from '../../components/simple-list';
 import { useBranchList, useExpiringCount, useRecentAudit, useStaffTotal } from './api';
 
 function Figure({ value, loading, failed }: { value: number | undefined; loading: boolean; failed: boolean }) {
@@ -142,13 +143,15 @@ export function AuditCard() {
       data-testid="home-audit"
       extra={<Link to="/audit">{t('common.viewAll')}</Link>}
     >
-      <List
+      <SimpleList
         size="small"
         loading={q.isPending && q.fetchStatus !== 'idle'}
-        dataSource={q.data ?? []}
-        locale={{ emptyText: q.isError ? t('home.unavailable') : t('common.noData') }}
+        items={q.data ?? []}
+        rowKey={(e) => e.id}
+        empty={<Typography.Text type="secondary">{q.isError ? t('home.unavailable') : t('common.noData')}</Typography.Text>}
+        itemProps={() => ({ 'data-testid': 'home-audit-item' })}
         renderItem={(e) => (
-          <List.Item data-testid="home-audit-item">
+          <>
             <Typography.Text type="secondary" style={{ width: 108, flex: 'none', fontSize: 12 }}>
               {dayjs(e.at).format('MM-DD HH:mm:ss')}
             </Typography.Text>
@@ -156,7 +159,7 @@ export function AuditCard() {
               {e.actorName ?? e.actorUsername ?? '—'} · <code>{e.action}</code>
             </Typography.Text>
             <Tag color={OUTCOME_COLOR[e.outcome]}>{t(`audit.outcome.${e.outcome}`)}</Tag>
-          </List.Item>
+          </>
         )}
       />
     </Card>

@@ -1,7 +1,7 @@
 // data-testid: notif-bell (button), notif-count (badge wrapper), notif-drawer, notif-read-all,
 // notif-item-<id> (one per notification; data-unread="true" while unread), notif-empty
 import { useState } from 'react';
-import { App, Badge, Button, Drawer, Empty, Flex, List, Spin, Typography } from 'antd';
+import { App, Badge, Button, Drawer, Empty, Flex, Spin, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import type { Notification } from '@contracts/notifications';
 import { useMarkRead, useNotifications } from './api';
 import { useEventStream } from './use-event-stream';
+import { SimpleList } from '../../components/simple-list';
 
 export function NotificationBell({ phone }: { phone: boolean }) {
   const { t } = useTranslation();
@@ -76,29 +77,28 @@ export function NotificationBell({ phone }: { phone: boolean }) {
         ) : items.length === 0 ? (
           <Empty description={t('notifications.empty')} data-testid="notif-empty" />
         ) : (
-          <List
-            dataSource={items}
-            rowKey="id"
+          <SimpleList
+            items={items}
+            rowKey={(n) => n.id}
+            itemProps={(n) => ({
+              className: n.readAt ? 'notif-item' : 'notif-item notif-unread',
+              onClick: () => openItem(n),
+              'data-testid': `notif-item-${n.id}`,
+              'data-unread': n.readAt ? 'false' : 'true',
+            })}
             renderItem={(n) => (
-              <List.Item
-                className={n.readAt ? 'notif-item' : 'notif-item notif-unread'}
-                onClick={() => openItem(n)}
-                data-testid={`notif-item-${n.id}`}
-                data-unread={n.readAt ? 'false' : 'true'}
-              >
-                <List.Item.Meta
-                  avatar={n.readAt ? <Badge status="default" /> : <Badge status="error" />}
-                  title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-                  description={
-                    <>
-                      <div>{n.body}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
-                      </Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
+              <Flex gap={10} align="flex-start" style={{ width: '100%' }}>
+                <Badge status={n.readAt ? 'default' : 'error'} style={{ marginTop: 4 }} />
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <div className="notif-title">{n.title}</div>
+                  <Typography.Text type="secondary">{n.body}</Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
+                  </div>
+                </div>
+              </Flex>
             )}
           />
         )}

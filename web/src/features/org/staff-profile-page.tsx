@@ -3,7 +3,7 @@
 // staff-add-certificate, staff-qualification, qual-<item> (data-ok="true|false"),
 // staff-record-qualification, staff-back
 import { useState, type HTMLAttributes } from 'react';
-import { Avatar, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Avatar, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleFilled,
@@ -22,6 +22,7 @@ import { useBi, useNamePick } from '../../app/lang';
 import { ErrorAlert } from '../../components/error-alert';
 import { FullSpin } from '../../components/full-spin';
 import { NotFound } from '../../components/forbidden';
+import { SimpleList } from '../../components/simple-list';
 import { useStaffDetail } from './api';
 import { CertExpiryTag, certRowClass } from './cert-status';
 import { STATUS_COLOR } from './colors';
@@ -49,17 +50,19 @@ function Qualification({ staff, canEdit, onEdit }: { staff: StaffDetail; canEdit
         <Empty description={t('qualification.none')} />
       ) : (
         <>
-          <List
+          <SimpleList
             size="small"
-            dataSource={[...QUALIFICATION_ITEMS]}
+            items={QUALIFICATION_ITEMS}
+            rowKey={(k) => k}
+            itemProps={(k) => ({ 'data-testid': `qual-${k}`, 'data-ok': q[k] ? 'true' : 'false' })}
             renderItem={(k) => (
-              <List.Item data-testid={`qual-${k}`} data-ok={q[k] ? 'true' : 'false'}>
+              <>
                 <Space>
                   {q[k] ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />}
                   <span>{t(`qualification.${k}`)}</span>
                 </Space>
                 <Typography.Text type={q[k] ? 'success' : 'danger'}>{q[k] ? t('qualification.met') : t('qualification.notMet')}</Typography.Text>
-              </List.Item>
+              </>
             )}
           />
           {q.notes ? <Typography.Paragraph style={{ marginTop: 8 }}>{q.notes}</Typography.Paragraph> : null}
