@@ -35,14 +35,21 @@ export const bench: Bench = {
       if (check.status !== 200) throw new Error(`GET /api/me as ${username} answered ${check.status}: ${checkBody.slice(0, 300)}`);
       ctx.log(`signed in as ${username}; GET /api/me → 200`);
 
+      // /healthz goes through every app plugin and hook but needs no session: it splits the overhead
+      // into "the app's plugins" and "session lookup, access scope and response schema".
+      const healthUrl = `${app.url}/healthz`;
+
       ctx.log(`warm-up ${WARMUP_SECONDS} s each`);
       await runLoad({ url: bareUrl, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
+      await runLoad({ url: healthUrl, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
       await runLoad({ url: meUrl, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS, headers });
 
       ctx.log(`bare route ${seconds} s`);
       const base = await runLoad({ url: bareUrl, connections: CONNECTIONS, durationSeconds: seconds });
       ctx.log(`GET /api/me ${seconds} s`);
       const me = await runLoad({ url: meUrl, connections: CONNECTIONS, durationSeconds: seconds, headers });
+      ctx.log(`GET /healthz ${seconds} s`);
+      const health = await runLoad({ url: healthUrl, connections: CONNECTIONS, durationSeconds: seconds });
 
       const ratio = me.requestsPerSecond / base.requestsPerSecond;
       const invalid = problems(me) ?? problems(base);
@@ -71,6 +78,15 @@ export const bench: Bench = {
           ratio: base.p50Ms > 0 ? me.p50Ms / base.p50Ms : null,
           target: '-',
           verdict: 'info',
+        },
+        {
+          name: `GET /healthz req/s (app hooks, no session) ${tag}`,
+          figure: fmtInt(health.requestsPerSecond),
+          baseline: `${fmtInt(base.requestsPerSecond)} (bare)`,
+          ratio: health.requestsPerSecond / base.requestsPerSecond,
+          target: '-',
+          verdict: problems(health) ? 'INVALID' : 'info',
+          note: problems(health) ? `load run had ${problems(health)}` : undefined,
         },
       ];
       return rows;

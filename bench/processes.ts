@@ -53,6 +53,20 @@ export async function scratchDatabase(baseUrl: string, label: string): Promise<S
   };
 }
 
+const live = new Set<ChildProcess>();
+
+/** On Ctrl-C: servers run in their own process group, so they would outlive the runner. */
+export function killAllServers(): void {
+  for (const child of live) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
 export type ServerProcess = {
   child: ChildProcess;
   port: number;
@@ -89,6 +103,8 @@ export function spawnServer(
     detached: true,
   });
   fs.closeSync(log);
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   const exited = new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
     else child.once('exit', (code) => resolve(code));

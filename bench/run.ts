@@ -4,8 +4,10 @@
 //   Prints a table per benchmark and a summary; a missed target is reported, never an exit code.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { killAllServers } from './processes';
 import { renderTable, type Bench, type BenchRow, type DatabaseKind } from './report';
 
 const BENCH_DIR = import.meta.dirname;
@@ -79,10 +81,13 @@ async function main(): Promise<void> {
       log(`could not stop the cluster: ${String(e)}`);
     }
   };
-  process.once('SIGINT', () => {
-    stopCluster();
-    process.exit(130);
-  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      killAllServers();
+      stopCluster();
+      process.exit(130);
+    });
+  }
 
   const targets: Target[] = [{ kind: 'pglite', databaseUrl: null }];
   let pgUrl = env.BENCH_DATABASE_URL || null;
@@ -93,6 +98,9 @@ async function main(): Promise<void> {
   }
   if (pgUrl) targets.push({ kind: 'postgres', databaseUrl: pgUrl });
 
+  // Other work on the machine moves every figure: say how busy it was.
+  const load = () => os.loadavg()[0].toFixed(2);
+  const loadAtStart = load();
   const summary: BenchRow[] = [];
   try {
     for (const b of benches) {
@@ -128,6 +136,9 @@ async function main(): Promise<void> {
 
   const missed = summary.filter((r) => r.verdict === 'MISS' || r.verdict === 'INVALID').length;
   process.stdout.write(`\n## Summary\n${renderTable(summary)}\n`);
+  process.stdout.write(
+    `\nmachine: ${os.availableParallelism()} cores, Node ${process.version}, 1-min load average ${loadAtStart} at start, ${load()} at end\n`,
+  );
   process.stdout.write(`\n${missed === 0 ? 'all targets met' : `${missed} figure(s) missed their target or did not run`}\n`);
 }
 

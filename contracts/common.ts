@@ -22,3 +22,6 @@ export const page = z.object({
 export const paged = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const ok = z.object({ ok: z.literal(true) });
+
+/** A yes/no in a query string: 'true'/'1' and 'false'/'0' (z.coerce.boolean would read 'false' as true). */
+export const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

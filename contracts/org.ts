@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, page } from './common';
+import { isoDate, page, queryBool } from './common';
 import { roleCode } from './roles';
 
 export const BRANCH_LEVELS = ['head_office', 'branch', 'sub_branch', 'outlet'] as const;
@@ -146,7 +146,7 @@ export type StaffDetail = z.infer<typeof staffDetail>;
 export const staffQuery = page.extend({
   q: z.string().trim().max(50).optional(),
   branchId: z.coerce.number().int().positive().optional(),
-  includeSubtree: z.coerce.boolean().optional(),
+  includeSubtree: queryBool.optional(),
   role: roleCode.optional(),
   grade: z.string().max(20).optional(),
   status: staffStatus.optional(),

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Browser journeys against the built app, one server for the run, one browser context per test.
 export default defineConfig({
+  resolve: { alias: { '@contracts': path.resolve(import.meta.dirname, '..', 'contracts') } },
   test: {
     name: 'e2e',
     root: '.',

@@ -1,6 +1,6 @@
 // Who is signed in: GET /api/me is the single source; a 401 anywhere drops the cached user and the
 // guards send the reader to /login.
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@contracts/auth';
 import type { PermissionCode, Scope } from '@contracts/roles';
@@ -14,6 +14,8 @@ type AuthState = {
   loading: boolean;
   /** Set when the session probe failed for a reason other than 401 (server down): not "signed out". */
   error: unknown;
+  /** True after an explicit sign-out: the next user at this desk should not land on the last page. */
+  signedOut: boolean;
   /** The data scope of a permission, or undefined when the user does not hold it. */
   scopeOf: (permission: PermissionCode) => Scope | undefined;
   can: (permission: PermissionCode) => boolean;
@@ -36,6 +38,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
   const me = query.data ?? null;
+  const [signedOut, setSignedOut] = useState(false);
+  const userId = me?.userId;
+  // Cleared by the next sign-in only (not while the signing-out user is still cached).
+  useEffect(() => {
+    if (userId !== undefined) setSignedOut(false);
+  }, [userId]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -56,6 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(
     async (everywhere = false) => {
+      setSignedOut(true);
       try {
         await api(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST', body: {} });
       } finally {
@@ -74,12 +83,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me,
       loading: query.isPending,
       error: query.error,
+      signedOut,
       scopeOf,
       can: (p) => scopeOf(p) !== undefined,
       refresh,
       logout,
     };
-  }, [me, query.isPending, query.error, refresh, logout]);
+  }, [me, query.isPending, query.error, signedOut, refresh, logout]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

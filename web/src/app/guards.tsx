@@ -13,7 +13,7 @@ export const PASSWORD_PATH = '/account/password';
 
 /** Signed-in pages; a user who must change the password is held on the password page. */
 export function RequireAuth() {
-  const { me, loading, error, refresh } = useAuth();
+  const { me, loading, error, refresh, signedOut } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
   const lang = useLang();
@@ -29,7 +29,8 @@ export function RequireAuth() {
     );
   }
   if (!me) {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+    // After a session expiry, come back to the same page; after a sign-out, start afresh.
+    return <Navigate to="/login" replace state={signedOut ? null : { from: `${location.pathname}${location.search}` }} />;
   }
   if (me.mustChangePassword && location.pathname !== PASSWORD_PATH) {
     return <Navigate to={PASSWORD_PATH} replace />;
