@@ -78,8 +78,8 @@ export type ServerProcess = {
 };
 
 /**
- * `tsx server/main.ts <args>` on the Node that runs the benchmark (the pinned Node 24), the same as
- * `npx tsx …` without npx's own start-up time in the measurement.
+ * `node --import tsx server/main.ts <args>` on the Node that runs the benchmark (the pinned Node 24):
+ * how `npm start`, `npx patron` and the E2E harness start the server.
  */
 export function spawnServer(
   args: string[],
@@ -95,8 +95,7 @@ export function spawnServer(
     if (v === undefined) delete fullEnv[k];
     else fullEnv[k] = v;
   }
-  const tsxCli = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsxCli, path.join(ROOT, 'server', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts'), ...args], {
     cwd: ROOT,
     env: fullEnv,
     stdio: ['ignore', log, log],
@@ -124,7 +123,6 @@ export function spawnServer(
     async stop(timeoutMs = 30_000) {
       const t0 = performance.now();
       if (child.exitCode === null && child.signalCode === null) {
-        // tsx relays SIGTERM to the server process; signalling the whole group would send it twice.
         child.kill('SIGTERM');
         const timer = setTimeout(() => killGroup('SIGKILL'), timeoutMs);
         await exited;

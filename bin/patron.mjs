@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const res = spawnSync(tsx, [path.join(root, 'server', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// The pinned Node 24 with tsx as a loader: one process, no tsx launcher in between.
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const res = spawnSync(node, ['--import', 'tsx', path.join(root, 'server', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(res.status ?? 1);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { roleCode, scope, permissionCode } from './roles';
 
-export const loginBody = z.object({
+export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const changePasswordBody = z.object({
+export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
@@ -29,4 +29,4 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
-export const localeBody = z.object({ locale: z.enum(['zh-CN', 'en']) });
+export const localeBody = z.strictObject({ locale: z.enum(['zh-CN', 'en']) });

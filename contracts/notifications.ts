@@ -11,4 +11,4 @@ export const notification = z.object({
 });
 export type Notification = z.infer<typeof notification>;
 export const notificationList = z.object({ items: z.array(notification), unread: z.number().int() });
-export const markReadBody = z.object({ ids: z.array(z.number().int()).max(500).optional(), all: z.boolean().optional() });
+export const markReadBody = z.strictObject({ ids: z.array(z.number().int()).max(500).optional(), all: z.boolean().optional() });

@@ -29,7 +29,7 @@ export const branch = z.object({
 export type Branch = z.infer<typeof branch>;
 
 const branchCode = z.string().trim().regex(/^[A-Za-z0-9_-]{2,20}$/, 'code');
-export const createBranchBody = z.object({
+export const createBranchBody = z.strictObject({
   code: branchCode,
   name: z.string().trim().min(2).max(100),
   level: branchLevel,
@@ -40,14 +40,14 @@ export const createBranchBody = z.object({
   openedOn: isoDate.nullable().default(null),
 });
 export type CreateBranchBody = z.infer<typeof createBranchBody>;
-export const updateBranchBody = z.object({
+export const updateBranchBody = z.strictObject({
   name: z.string().trim().min(2).max(100).optional(),
   address: z.string().trim().max(200).optional(),
   phone: z.string().trim().max(30).optional(),
   isWealthCentre: z.boolean().optional(),
 });
-export const moveBranchBody = z.object({ parentCode: z.string().trim().min(1) });
-export const closeBranchBody = z.object({ closedOn: isoDate, reason: z.string().trim().min(2).max(500) });
+export const moveBranchBody = z.strictObject({ parentCode: z.string().trim().min(1) });
+export const closeBranchBody = z.strictObject({ closedOn: isoDate, reason: z.string().trim().min(2).max(500) });
 
 export const STAFF_STATUSES = ['active', 'on_leave', 'departed'] as const;
 export const staffStatus = z.enum(STAFF_STATUSES);
@@ -74,7 +74,7 @@ export const gradeLevel = z.object({
   steps: z.number().int(),
 });
 export type GradeLevel = z.infer<typeof gradeLevel>;
-export const updateGradeLevelBody = z.object({
+export const updateGradeLevelBody = z.strictObject({
   nameZh: z.string().trim().min(1).max(20).optional(),
   nameEn: z.string().trim().min(1).max(40).optional(),
   steps: z.number().int().min(1).max(20).optional(),
@@ -153,7 +153,7 @@ export const staffQuery = page.extend({
 });
 
 const staffNo = z.string().trim().regex(/^[A-Za-z0-9]{3,20}$/, 'staffNo');
-export const createStaffBody = z.object({
+export const createStaffBody = z.strictObject({
   staffNo,
   name: z.string().trim().min(2).max(40),
   gender: z.enum(['M', 'F']),
@@ -167,7 +167,7 @@ export const createStaffBody = z.object({
   gradeStep: z.number().int().min(1).nullable().default(null),
 });
 export type CreateStaffBody = z.infer<typeof createStaffBody>;
-export const updateStaffBody = z.object({
+export const updateStaffBody = z.strictObject({
   name: z.string().trim().min(2).max(40).optional(),
   branchCode: z.string().trim().min(1).optional(),
   status: staffStatus.optional(),
@@ -176,19 +176,19 @@ export const updateStaffBody = z.object({
   mobile: z.string().trim().optional(),
   email: z.string().trim().max(100).optional(),
 });
-export const changeGradeBody = z.object({
+export const changeGradeBody = z.strictObject({
   gradeCode: z.string().min(1),
   step: z.number().int().min(1),
   effectiveOn: isoDate,
   reason: z.string().trim().min(2).max(500),
 });
-export const addCertificateBody = z.object({
+export const addCertificateBody = z.strictObject({
   typeCode: z.string().min(1),
   number: z.string().trim().min(1).max(50),
   issuedOn: isoDate,
   expiresOn: isoDate.nullable(),
 });
-export const qualificationBody = z.object({
+export const qualificationBody = z.strictObject({
   ethics: z.boolean(),
   knowledge: z.boolean(),
   experience: z.boolean(),
@@ -231,7 +231,7 @@ export const account = z.object({
   lastLoginAt: z.string().nullable(),
 });
 export type Account = z.infer<typeof account>;
-export const openAccountBody = z.object({ username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'username') });
-export const resetPasswordBody = z.object({ reason: z.string().trim().min(2).max(500) });
-export const disableAccountBody = z.object({ disabled: z.boolean() });
+export const openAccountBody = z.strictObject({ username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'username') });
+export const resetPasswordBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const disableAccountBody = z.strictObject({ disabled: z.boolean() });
 export const temporaryPasswordResult = z.object({ username: z.string().optional(), temporaryPassword: z.string() });

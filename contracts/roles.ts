@@ -91,7 +91,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
 
 export const rolePermissionRow = z.object({ role: roleCode, permission: permissionCode, scope });
 export type RolePermissionRow = z.infer<typeof rolePermissionRow>;
-export const rolePermissionsBody = z.object({
+export const rolePermissionsBody = z.strictObject({
   role: roleCode,
   grants: z.array(z.object({ permission: permissionCode, scope })),
 });

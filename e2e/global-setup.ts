@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patron-e2e-'));
   const port = await freePort();
   const log = fs.createWriteStream(path.join(root, 'e2e', 'server.log'));
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/main.ts', 'serve', '--seed-if-empty'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--seed-if-empty'], {
     cwd: root,
     env: { ...process.env, PATRON_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

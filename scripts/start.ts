@@ -22,6 +22,6 @@ if (built < sources) {
   const res = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const res = spawnSync(tsx, [path.join(root, 'server', 'main.ts'), 'serve', '--seed-if-empty', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// process.execPath is the pinned Node that npm runs this script with; tsx loads the TypeScript.
+const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts'), 'serve', '--seed-if-empty', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(res.status ?? 0);

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +13,7 @@ import type { Config } from './platform/env';
 import { openDatabase, ping, type DbHandle } from './platform/db';
 import { migrateToLatest, pendingMigrations } from './platform/migrations';
 import { installErrorHandler } from './platform/errors';
+import { installSecurityHeaders } from './platform/security-headers';
 import { installAuth, SessionService } from './platform/auth';
 import { EventHub } from './platform/events';
 import { Notifier, notificationRoutes } from './platform/notifications';
@@ -31,7 +31,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     /** Every route with its declared access, for the access tests and the docs. */
-    routeTable: { method: string; url: string; access: import('./platform/auth').RouteAccess | undefined }[];
+    routeTable: { method: string; url: string; access: import('./platform/auth').RouteAccess | undefined; hasBody: boolean }[];
   }
 }
 
@@ -59,9 +59,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
 
   const sessions = new SessionService(handle, config);
   await sessions.start();
@@ -74,27 +71,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, access: (r.config as { access?: import('./platform/auth').RouteAccess } | undefined)?.access });
+    const access = (r.config as { access?: import('./platform/auth').RouteAccess } | undefined)?.access;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: r.url, access, hasBody: !!r.schema?.body });
   });
 
   installErrorHandler(app, serveWeb(app, config.webDist));
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its CSS-in-JS into <style> tags at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  installSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: { info: { title: 'Patron API', version: '0.1.0', description: '贵宾客户服务体系 VIP customer service system' } },
@@ -119,9 +102,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (config.runJobs && !config.isTest) {
     app.addHook('onListen', async () => ctx.jobs.start((msg, detail) => app.log.info({ detail }, msg)));
   }
-  app.addHook('onClose', async () => {
+  // Graceful stop: in-flight requests finish; a keep-alive connection that goes idle after its last
+  // response is closed then, instead of holding the stop until its keep-alive timeout.
+  let reaper: NodeJS.Timeout | null = null;
+  app.addHook('preClose', async () => {
     ctx.jobs.stop();
     hub.closeAll();
+    reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+  });
+  app.addHook('onClose', async () => {
+    if (reaper) clearInterval(reaper);
   });
   app.addHook('onClose', async () => {
     if (!opts.handle) await handle.close();

@@ -6,13 +6,10 @@ import { openDatabase, type DbHandle } from './platform/db';
 import { migrateToLatest } from './platform/migrations';
 import { progressBar } from './platform/progress';
 import { systemActor } from './platform/audit';
-import { verifyAuditChain } from './platform/audit.repository';
-import { backup, restore } from './platform/backup';
 import { AppError } from './platform/errors';
 import { seedReferenceData } from './seed/reference-data';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './seed';
 import { createUser } from './modules/org/org-auth.service';
-import { importOrgFile } from './modules/org/org-import.service';
 
 async function withDb<T>(config: Config, fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const h = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -48,8 +45,10 @@ program
   .option('-p, --port <port>', 'port', (v) => Number(v))
   .action(async (o: { seedIfEmpty?: boolean; port?: number }) => {
     const config = loadConfig(o.port !== undefined ? { port: o.port } : {});
+    // The embedded database's WebAssembly compiles while the app's modules load.
+    const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const { buildApp } = await import('./app');
-    const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const handle = await opening;
     await migrateToLatest(handle.db);
     await seedReferenceData(handle.db);
     let seeded = false;
@@ -110,6 +109,7 @@ program
   .action(async (kind: string, file: string, o: { validOnly?: boolean }) => {
     if (kind !== 'staff' && kind !== 'branches') throw new Error('kind must be staff or branches');
     const bytes = fs.readFileSync(file);
+    const { importOrgFile } = await import('./modules/org/org-import.service');
     await withDb(loadConfig(), async (h) => {
       const bar = progressBar(`Importing ${kind}`);
       const res = await importOrgFile(h.db, { kind, fileName: file, bytes, mode: o.validOnly ? 'valid' : 'all', actorUserId: null, actor: systemActor('cli'), onProgress: (d, t) => bar.update(d, t) });
@@ -139,6 +139,7 @@ user
 const auditCmd = program.command('audit').description('the audit log');
 auditCmd.command('verify').description('check the hash chain of the audit log').action(async () => {
   await withDb(loadConfig(), async (h) => {
+    const { verifyAuditChain } = await import('./platform/audit.repository');
     const bar = progressBar('Verifying audit chain');
     const res = await verifyAuditChain(h.db, (d, t) => bar.update(d, t));
     bar.stop();
@@ -180,10 +181,12 @@ program
   });
 
 program.command('backup').argument('<file>').description('back up the database to a file').action(async (file: string) => {
+  const { backup } = await import('./platform/backup');
   const res = await backup(loadConfig(), file);
   console.log(`Backup written to ${file} (${res.bytes} bytes).`);
 });
 program.command('restore').argument('<file>').description('restore the database from a backup (stop the server first)').action(async (file: string) => {
+  const { restore } = await import('./platform/backup');
   await restore(loadConfig(), file);
   console.log('Restored.');
 });

@@ -27,6 +27,18 @@ describe('audit trail', () => {
     expect(row.request_id).toBeTruthy();
   });
 
+  it("records a read of a colleague's full record, but not a masked view", async () => {
+    const bhead = await t.login('bhead');
+    const teller = (await bhead.get('/api/staff?role=cash_teller')).json().items[0];
+    const full = await bhead.get(`/api/staff/${teller.id}`);
+    expect(full.json().mobile).toMatch(/^1\d{10}$/);
+    expect(await lastAudit()).toMatchObject({ action: 'staff.read', entity_id: String(teller.id), actor_username: 'bhead' });
+    const wrm = await t.login('wrm');
+    const masked = await wrm.get(`/api/staff/${teller.id}`);
+    expect(masked.json().mobile).toContain('****');
+    expect(await lastAudit()).toMatchObject({ action: 'auth.login', actor_username: 'wrm' });
+  });
+
   it('refuses updates and deletes of audit rows', async () => {
     await expect(sql`update audit_log set action = 'x' where id = 1`.execute(t.handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where id = 1`.execute(t.handle.db)).rejects.toThrow(/append-only/);

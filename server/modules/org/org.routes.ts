@@ -13,8 +13,6 @@ import type { AppContext } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import * as org from './org.service';
 import * as accounts from './org-accounts.service';
-import { importOrgFile } from './org-import.service';
-import { templateWorkbook } from './org.import';
 
 const created = z.object({ id: z.number().int() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,7 +48,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
     org.searchStaff(ctx, principalOf(req), req.query),
   );
   r.get('/api/staff/:id', { schema: { tags: ['org'], params: idParam, response: { 200: staffDetail } }, config: { access: { permission: 'org.staff.read' } } }, async (req) =>
-    org.getStaff(ctx, principalOf(req), req.params.id),
+    org.getStaff(ctx, actorOf(req), principalOf(req), req.params.id),
   );
   r.post('/api/staff', { schema: { tags: ['org'], body: createStaffBody, response: { 201: created } }, config: { access: { permission: 'org.staff.manage' } } }, async (req, reply) => {
     reply.status(201);
@@ -132,10 +130,12 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
     }, async (req) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badRequest('EMPTY_FILE', '请选择要导入的文件', 'Choose a file to import');
       const p = principalOf(req);
+      const { importOrgFile } = await import('./org-import.service');
       return importOrgFile(ctx.db, { kind: req.params.kind, fileName: req.query.fileName, bytes: req.body, mode: req.query.mode, actorUserId: p.userId, actor: actorOf(req) });
     });
   });
   r.get('/api/import/template/:kind', { schema: { tags: ['org'], params: z.object({ kind: importKind }) }, config: { access: { permission: 'org.import' } } }, async (req, reply) => {
+    const { templateWorkbook } = await import('./org-import.file');
     const buf = await templateWorkbook(req.params.kind);
     reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${req.params.kind}-template.xlsx"`);
     return reply.send(buf);

@@ -110,9 +110,14 @@ async function staffInScope(ctx: AppContext, scope: DataScope, id: number) {
   return s;
 }
 
-export async function getStaff(ctx: AppContext, p: Principal, id: number): Promise<StaffDetail> {
+export async function getStaff(ctx: AppContext, actor: Actor, p: Principal, id: number): Promise<StaffDetail> {
   const s = await staffInScope(ctx, requireScope(p, 'org.staff.read'), id);
-  return { ...present(p, s), ...(await repo.staffHistory(ctx.db, id)) };
+  const shown = present(p, s);
+  // Reading a colleague's full personal record (unmasked contact details) is on the record.
+  if (s.id !== p.staffId && shown.mobile === s.mobile && s.mobile) {
+    await audit(ctx.db, actor, { action: 'staff.read', entityType: 'staff', entityId: id, branchId: s.branchId, detail: { staffNo: s.staffNo } });
+  }
+  return { ...shown, ...(await repo.staffHistory(ctx.db, id)) };
 }
 
 function checkMobile(mobile: string | undefined) {
