@@ -28,6 +28,7 @@ import { CertExpiryTag, certRowClass } from './cert-status';
 import { STATUS_COLOR } from './colors';
 import { ChangeGradeModal, EditStaffModal } from './staff-dialogs';
 import { AddCertificateModal, QUALIFICATION_ITEMS, QualificationModal } from './staff-records-dialogs';
+import { StaffAccountCard } from './staff-account-card';
 
 type Dialog = 'grade' | 'edit' | 'cert' | 'qual' | null;
 
@@ -185,6 +186,11 @@ export function StaffProfilePage() {
         <Col xs={24} lg={12}>
           <Qualification staff={s} canEdit={manage} onEdit={() => setDialog('qual')} />
         </Col>
+        {can('admin.users') ? (
+          <Col xs={24} lg={12}>
+            <StaffAccountCard staff={s} />
+          </Col>
+        ) : null}
         <Col xs={24}>
           <Card
             title={t('staff.certificates')}
