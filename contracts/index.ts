@@ -6,3 +6,6 @@ export * from './audit';
 export * from './notifications';
 export * from './personal-data';
 export * from './field-labels';
+export * from './customers';
+export * from './tiers';
+export * from './privileges';

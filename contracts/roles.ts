@@ -54,6 +54,18 @@ export const PERMISSIONS = {
   'admin.users': { zh: '用户管理', en: 'Manage users', module: 'admin' },
   'audit.read': { zh: '查看审计日志', en: 'View the audit log', module: 'audit' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log', module: 'audit' },
+  'customers.read': { zh: '查看客户', en: 'View customers', module: 'customers' },
+  'customers.reveal': { zh: '查看客户完整信息（留痕）', en: "Reveal a customer's full personal data (audited)", module: 'customers' },
+  'customers.edit': { zh: '维护客户档案', en: 'Edit customer records', module: 'customers' },
+  'customers.assign': { zh: '分配专属客户经理', en: 'Assign the dedicated RM', module: 'customers' },
+  'customers.export': { zh: '导出客户清单', en: 'Export customer lists', module: 'customers' },
+  'customers.import': { zh: '导入客户数据', en: 'Import customer data', module: 'customers' },
+  'tiers.manage': { zh: '维护分层规则并运行评级', en: 'Manage tier rules and run the evaluation', module: 'customers' },
+  'tiers.override': { zh: '审批人工调级', en: 'Approve manual tier overrides', module: 'customers' },
+  'temperament.manage': { zh: '维护性格类型服务策略', en: 'Edit temperament strategies', module: 'customers' },
+  'privileges.book': { zh: '预约/登记增值服务', en: 'Book or record value-added services', module: 'privileges' },
+  'privileges.manage': { zh: '维护增值服务目录与额度', en: 'Manage the service catalogue and quotas', module: 'privileges' },
+  'privileges.report': { zh: '查看增值服务报表', en: 'View value-added service reports', module: 'privileges' },
 } as const;
 export type PermissionCode = keyof typeof PERMISSIONS;
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as PermissionCode[];
@@ -61,9 +73,9 @@ export const permissionCode = z.enum(PERMISSION_CODES as [PermissionCode, ...Per
 
 /** Seeded defaults; head office edits them on the role-permissions page. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = {
-  wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
-  marketing_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
-  lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.reveal': 'own', 'customers.edit': 'own', 'privileges.book': 'own' },
+  marketing_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.edit': 'own' },
+  lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'branch', 'privileges.book': 'branch' },
   lobby_assistant: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
   security_guard: {},
   cash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
@@ -73,8 +85,16 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
     'org.staff.read': 'subtree',
     'org.staff.manage': 'subtree',
     'org.staff.grade': 'subtree',
+    'customers.read': 'subtree',
+    'customers.reveal': 'subtree',
+    'customers.edit': 'subtree',
+    'customers.assign': 'subtree',
+    'customers.export': 'subtree',
+    'tiers.override': 'subtree',
+    'privileges.book': 'subtree',
+    'privileges.report': 'subtree',
   },
-  wealth_centre_head: { 'org.branch.read': 'bank', 'org.staff.read': 'subtree', 'org.staff.grade': 'subtree' },
+  wealth_centre_head: { 'org.branch.read': 'bank', 'org.staff.read': 'subtree', 'org.staff.grade': 'subtree', 'customers.read': 'subtree', 'customers.reveal': 'subtree', 'customers.edit': 'subtree', 'customers.assign': 'subtree', 'customers.export': 'subtree', 'tiers.override': 'subtree', 'privileges.book': 'subtree', 'privileges.report': 'subtree' },
   hq_admin: {
     'org.branch.read': 'bank',
     'org.branch.manage': 'bank',
@@ -85,8 +105,17 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
     'org.import': 'bank',
     'admin.roles': 'bank',
     'admin.users': 'bank',
+    'customers.read': 'bank',
+    'customers.assign': 'bank',
+    'customers.export': 'bank',
+    'customers.import': 'bank',
+    'tiers.manage': 'bank',
+    'tiers.override': 'bank',
+    'temperament.manage': 'bank',
+    'privileges.manage': 'bank',
+    'privileges.report': 'bank',
   },
-  auditor: { 'org.branch.read': 'bank', 'org.staff.read': 'bank', 'audit.read': 'bank', 'audit.export': 'bank' },
+  auditor: { 'org.branch.read': 'bank', 'org.staff.read': 'bank', 'audit.read': 'bank', 'audit.export': 'bank', 'customers.read': 'bank' },
 };
 
 export const rolePermissionRow = z.object({ role: roleCode, permission: permissionCode, scope });

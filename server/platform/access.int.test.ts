@@ -115,3 +115,16 @@ describe('data scope', () => {
     expect(res.json().error.code).toBe('SELF_LOCKOUT');
   });
 });
+
+describe('role permissions across restarts', () => {
+  it('keeps a grant that head office removed, even when reference data is loaded again', async () => {
+    const { seedReferenceData } = await import('../seed/reference-data');
+    const admin = clients.get('admin')!;
+    const matrix = (await admin.get('/api/roles/permissions')).json();
+    const kept = matrix.grants.filter((g: { role: string; permission: string }) => g.role === 'lobby_assistant' && g.permission !== 'org.staff.read');
+    expect((await admin.put('/api/roles/lobby_assistant/permissions', { grants: kept.map((g: { permission: string; scope: string }) => ({ permission: g.permission, scope: g.scope })) })).statusCode).toBe(200);
+    await seedReferenceData(t.handle.db);
+    const after = await t.handle.db.selectFrom('role_permissions').select('permission').where('role', '=', 'lobby_assistant').execute();
+    expect(after.map((r) => r.permission)).not.toContain('org.staff.read');
+  });
+});

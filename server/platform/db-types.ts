@@ -165,7 +165,85 @@ export type JobRunsTable = {
   instance: string | null;
   lease_until: Timestamp | null;
 };
+export type KnownPermissionsTable = { code: string; introduced_at: DefaultTimestamp };
 export type CertificateRemindersTable = { certificate_id: Int8; days_ahead: number; sent_at: DefaultTimestamp };
+
+type Money = ColumnType<string, string | number, string | number>;
+type DefaultMoney = ColumnType<string, string | number | undefined, string | number>;
+
+export type TiersTable = { code: string; name_zh: string; name_en: string; rank: number; min_aum: Money; color: Generated<string>; updated_at: DefaultTimestamp };
+export type TierSettingsTable = { id: Generated<number>; basis: Generated<string>; downgrade_grace_months: Generated<number>; updated_at: DefaultTimestamp; updated_by: Int8 | null };
+export type CustomersTable = {
+  id: Id;
+  customer_no: string;
+  name: string;
+  gender: string | null;
+  birth_date: DateCol | null;
+  resident_id: string | null;
+  mobile: string | null;
+  address: Generated<string>;
+  occupation: Generated<string>;
+  employer: Generated<string>;
+  branch_id: Int8;
+  rm_staff_id: Int8 | null;
+  marketing_staff_id: Int8 | null;
+  status: Generated<string>;
+  onboarded_on: DateCol | null;
+  tier_code: string;
+  tier_since: DateCol | null;
+  months_below: Generated<number>;
+  override_tier_code: string | null;
+  override_until: DateCol | null;
+  override_reason: string | null;
+  override_approved_by: Int8 | null;
+  risk_level: string | null;
+  risk_assessed_on: DateCol | null;
+  temperament: string | null;
+  consent_phone: Generated<boolean>;
+  consent_sms: Generated<boolean>;
+  consent_email: Generated<boolean>;
+  consent_wechat: Generated<boolean>;
+  preferred_channel: string | null;
+  preferred_contact_time: Generated<string>;
+  family_notes: Generated<string>;
+  aum: DefaultMoney;
+  aum_m1: DefaultMoney;
+  aum_m3: DefaultMoney;
+  aum_m6: DefaultMoney;
+  last_contact_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+export type CustomerRmHistoryTable = { id: Id; customer_id: Int8; staff_id: Int8 | null; assigned_on: DateCol; ended_on: DateCol | null; reason: string; assigned_by: Int8 | null; created_at: DefaultTimestamp };
+export type HoldingsTable = {
+  id: Id; customer_id: Int8; category: string; product_code: string | null; product_name: string; account_no: string; card_no: string | null;
+  balance: DefaultMoney; opened_on: DateCol | null; matures_on: DateCol | null; status: Generated<string>; updated_at: DefaultTimestamp;
+};
+export type DailyBalancesTable = { customer_id: Int8; day: DateCol; aum: Money };
+export type MonthlyBalancesTable = { customer_id: Int8; month: DateCol; avg_aum: Money; end_aum: Money; contribution: DefaultMoney };
+export type TierHistoryTable = {
+  id: Id; customer_id: Int8; from_code: string | null; to_code: string; changed_on: DateCol; reason: string; basis_aum: Money | null;
+  threshold: Money | null; run_id: Int8 | null; changed_by: Int8 | null; note: string | null; created_at: DefaultTimestamp;
+};
+export type CustomerNeedsTable = {
+  id: Id; customer_id: Int8; kind: string; category: string; description: string; recorded_by: Int8 | null; recorded_at: DefaultTimestamp;
+  met: Generated<boolean>; met_at: Timestamp | null;
+};
+export type CustomerQuestionsTable = { id: Id; customer_id: Int8; question: string; created_by: Int8 | null; created_at: DefaultTimestamp; asked_at: Timestamp | null; answer: string | null };
+export type TemperamentGuidesTable = {
+  code: string; name_zh: string; name_en: string; features_zh: string; strategy_zh: string; features_en: string; strategy_en: string;
+  updated_at: DefaultTimestamp; updated_by: Int8 | null;
+};
+export type RiskAssessmentsTable = { id: Id; customer_id: Int8; level: string; assessed_on: DateCol; valid_until: DateCol; assessed_by: Int8 | null; created_at: DefaultTimestamp };
+export type PrivilegesTable = { code: string; name_zh: string; name_en: string; partner: Generated<string>; unit_cost: DefaultMoney; active: Generated<boolean>; updated_at: DefaultTimestamp };
+export type PrivilegeQuotasTable = { privilege_code: string; tier_code: string; per_year: number };
+export type PrivilegeUsesTable = {
+  id: Id; customer_id: Int8; privilege_code: string; year: number; status: string; service_date: DateCol; tier_code: string; branch_id: Int8;
+  recorded_by: Int8 | null; cost: DefaultMoney; note: Generated<string>; created_at: DefaultTimestamp; cancelled_at: Timestamp | null;
+};
+export type CustomerEventsTable = {
+  id: Id; customer_id: Int8; at: DefaultTimestamp; kind: string; title: string; detail: DefaultJson; staff_id: Int8 | null; ref_type: string | null; ref_id: string | null;
+};
 
 export type Database = {
   branches: BranchesTable;
@@ -184,4 +262,21 @@ export type Database = {
   import_runs: ImportRunsTable;
   job_runs: JobRunsTable;
   certificate_reminders: CertificateRemindersTable;
+  known_permissions: KnownPermissionsTable;
+  tiers: TiersTable;
+  tier_settings: TierSettingsTable;
+  customers: CustomersTable;
+  customer_rm_history: CustomerRmHistoryTable;
+  holdings: HoldingsTable;
+  daily_balances: DailyBalancesTable;
+  monthly_balances: MonthlyBalancesTable;
+  tier_history: TierHistoryTable;
+  customer_needs: CustomerNeedsTable;
+  customer_questions: CustomerQuestionsTable;
+  temperament_guides: TemperamentGuidesTable;
+  risk_assessments: RiskAssessmentsTable;
+  privileges: PrivilegesTable;
+  privilege_quotas: PrivilegeQuotasTable;
+  privilege_uses: PrivilegeUsesTable;
+  customer_events: CustomerEventsTable;
 };

@@ -45,10 +45,22 @@ export async function insertReferenceData(db: DbOrTrx, data: ReferenceData): Pro
     .values(data.certificateTypes.map((c) => ({ code: c.code, name_zh: c.nameZh, name_en: c.nameEn })))
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
-  if (data.rolePermissions.length > 0) {
+  // Default grants go in only for permissions this database has never seen: a grant head office
+  // removed stays removed across restarts and upgrades.
+  const codes = [...new Set(data.rolePermissions.map((r) => r.permission))];
+  if (codes.length === 0) return;
+  const fresh = await db
+    .insertInto('known_permissions')
+    .values(codes.map((code) => ({ code })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('code')
+    .execute();
+  const isNew = new Set(fresh.map((r) => r.code));
+  const grants = data.rolePermissions.filter((r) => isNew.has(r.permission));
+  if (grants.length > 0) {
     await db
       .insertInto('role_permissions')
-      .values(data.rolePermissions.map((r) => ({ role: r.role, permission: r.permission, scope: r.scope })))
+      .values(grants.map((r) => ({ role: r.role, permission: r.permission, scope: r.scope })))
       .onConflict((oc) => oc.columns(['role', 'permission']).doNothing())
       .execute();
   }

@@ -1,0 +1,2 @@
+// Contracts of the tiers module (zod schemas shared by server and web).
+export {};
