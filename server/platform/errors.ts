@@ -121,7 +121,7 @@ export function installErrorHandler(app: FastifyInstance, spaIndex: (() => strin
     return reply.status(500).send(errorBody(new AppError(500, 'INTERNAL', '系统内部错误，请稍后重试或联系管理员', 'Internal error: please retry or contact the administrator')));
   });
   app.setNotFoundHandler((req, reply) => {
-    if (spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    if (spaIndex && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').type('text/html').send(spaIndex());
     }
     return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such address')));
