@@ -24,6 +24,10 @@ import { platformJobs } from './platform/platform.jobs';
 import { orgJobs } from './modules/org/org.jobs';
 import { orgAuthRoutes } from './modules/org/org-auth.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { customerRoutes } from './modules/customers/customers.routes';
+import { tierRoutes } from './modules/customers/tiers.routes';
+import { tierJobs } from './modules/customers/tiers.jobs';
+import { privilegesRoutes } from './modules/privileges/privileges.routes';
 import { seedReferenceData } from './seed/reference-data';
 
 declare module 'fastify' {
@@ -66,7 +70,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await hub.start();
   const ctx = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) } as AppContext;
   ctx.jobs = new JobRunner(ctx);
-  for (const job of [...platformJobs, ...orgJobs]) ctx.jobs.register(job);
+  for (const job of [...platformJobs, ...orgJobs, ...tierJobs]) ctx.jobs.register(job);
   app.decorate('ctx', ctx);
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
@@ -96,6 +100,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   orgAuthRoutes(app, ctx);
   orgRoutes(app, ctx);
+  customerRoutes(app, ctx);
+  tierRoutes(app, ctx);
+  privilegesRoutes(app, ctx);
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 

@@ -192,6 +192,8 @@ export type CustomersTable = {
   tier_code: string;
   tier_since: DateCol | null;
   months_below: Generated<number>;
+  /** The evaluation month in which months_below last went up (tiers module). */
+  below_counted_for: DateCol | null;
   override_tier_code: string | null;
   override_until: DateCol | null;
   override_reason: string | null;
@@ -245,6 +247,30 @@ export type CustomerEventsTable = {
   id: Id; customer_id: Int8; at: DefaultTimestamp; kind: string; title: string; detail: DefaultJson; staff_id: Int8 | null; ref_type: string | null; ref_id: string | null;
 };
 
+// Customer-data import (customers module): the jobs, their uploaded files, staging and error rows.
+type Jsonb<T> = ColumnType<T, string | undefined, string>;
+export type CustomerImportsTable = {
+  id: Id; kind: string; file_name: string; file_format: string; file_size: Generated<number>; file_sha256: string | null;
+  headers: Jsonb<string[]>; status: Generated<string>; mode: string | null; mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  phase: string | null; progress_done: Generated<number>; progress_total: Generated<number>; total_rows: Generated<number>; valid_rows: Generated<number>;
+  error_rows: Generated<number>; error_count: Generated<number>; inserted: Generated<number>; updated: Generated<number>; unchanged: Generated<number>;
+  failure: ColumnType<{ code: string; zh: string; en: string } | null, string | null | undefined, string | null>;
+  created_by: Int8 | null; created_at: DefaultTimestamp; started_at: Timestamp | null; finished_at: Timestamp | null; heartbeat_at: Timestamp | null;
+};
+export type CustomerImportFilesTable = { import_id: Int8; seq: number; data: Buffer };
+export type CustomerImportErrorsTable = { import_id: Int8; row_no: number; field: string; value: string | null; code: string; detail: string | null };
+type StageText = string | null;
+export type CustomerImportStageCustomersTable = {
+  import_id: Int8; row_no: number; customer_no: StageText; name: StageText; resident_id: StageText; gender: StageText; birth_date: StageText; mobile: StageText;
+  address: StageText; occupation: StageText; employer: StageText; branch_code: StageText; rm_staff_no: StageText; marketing_staff_no: StageText;
+  status: StageText; onboarded_on: StageText; risk_level: StageText;
+};
+export type CustomerImportStageHoldingsTable = {
+  import_id: Int8; row_no: number; customer_no: StageText; account_no: StageText; category: StageText; product_code: StageText; product_name: StageText;
+  card_no: StageText; balance: StageText; opened_on: StageText; matures_on: StageText; status: StageText;
+};
+export type CustomerImportStageBalancesTable = { import_id: Int8; row_no: number; customer_no: StageText; day: StageText; aum: StageText };
+
 export type Database = {
   branches: BranchesTable;
   grade_levels: GradeLevelsTable;
@@ -279,4 +305,10 @@ export type Database = {
   privilege_quotas: PrivilegeQuotasTable;
   privilege_uses: PrivilegeUsesTable;
   customer_events: CustomerEventsTable;
+  customer_imports: CustomerImportsTable;
+  customer_import_files: CustomerImportFilesTable;
+  customer_import_errors: CustomerImportErrorsTable;
+  customer_import_stage_customers: CustomerImportStageCustomersTable;
+  customer_import_stage_holdings: CustomerImportStageHoldingsTable;
+  customer_import_stage_balances: CustomerImportStageBalancesTable;
 };

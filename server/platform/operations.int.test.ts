@@ -32,7 +32,7 @@ describe('graceful shutdown', () => {
 });
 
 describe.skipIf(template.kind !== 'pglite')('backup and restore (embedded database)', () => {
-  it('restores the data as it was at the backup', async () => {
+  it('restores the data as it was at the backup', { timeout: 240_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patron-backup-'));
     const dataDir = path.join(dir, 'data');
     const file = path.join(dir, 'patron.tar.gz');

@@ -2,6 +2,9 @@
 // (零售客户经理制度), the certificate types RMs hold, and the default role permissions.
 import { DEFAULT_ROLE_PERMISSIONS, ROLE_CODES, type RolePermissionRow } from '../../contracts/roles';
 import type { DbOrTrx } from '../platform/db';
+import { seedTierReferenceData } from '../modules/customers/tiers.reference';
+import { seedCustomerReferenceData } from '../modules/customers/customers.reference';
+import { seedPrivilegeReferenceData } from '../modules/privileges/privileges.reference';
 import { insertReferenceData } from './seed.repository';
 
 export type GradeDefinition = { code: string; nameZh: string; nameEn: string; rank: number; steps: number };
@@ -54,4 +57,8 @@ export async function seedReferenceData(db: DbOrTrx): Promise<void> {
     certificateTypes: CERTIFICATE_TYPES,
     rolePermissions: defaultRolePermissionRows(),
   });
+  // Each module's own reference data; tiers first, the service quotas refer to them.
+  await seedTierReferenceData(db);
+  await seedCustomerReferenceData(db);
+  await seedPrivilegeReferenceData(db);
 }
