@@ -9,3 +9,4 @@ export * from './field-labels';
 export * from './customers';
 export * from './tiers';
 export * from './privileges';
+export * from './customer-import';

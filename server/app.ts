@@ -28,6 +28,7 @@ import { customerRoutes } from './modules/customers/customers.routes';
 import { tierRoutes } from './modules/customers/tiers.routes';
 import { tierJobs } from './modules/customers/tiers.jobs';
 import { privilegesRoutes } from './modules/privileges/privileges.routes';
+import { customerImportRoutes } from './modules/customers/customer-import.routes';
 import { seedReferenceData } from './seed/reference-data';
 
 declare module 'fastify' {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   customerRoutes(app, ctx);
   tierRoutes(app, ctx);
   privilegesRoutes(app, ctx);
+  customerImportRoutes(app, ctx);
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 

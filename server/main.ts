@@ -102,12 +102,20 @@ program
 
 program
   .command('import')
-  .description('import staff or branches from an xlsx or csv file')
-  .argument('<kind>', 'staff | branches')
+  .description('import staff, branches, customers, holdings or balances from an xlsx or csv file')
+  .argument('<kind>', 'staff | branches | customers | holdings | balances')
   .argument('<file>', 'the .xlsx or .csv file')
   .option('--valid-only', 'import the valid rows even if some rows have errors')
-  .action(async (kind: string, file: string, o: { validOnly?: boolean }) => {
-    if (kind !== 'staff' && kind !== 'branches') throw new Error('kind must be staff or branches');
+  .option('--map <mapping>', 'customers/holdings/balances: column mapping, e.g. customerNo=客户号,name=姓名 (default: suggested from the headers)')
+  .action(async (kind: string, file: string, o: { validOnly?: boolean; map?: string }) => {
+    if (kind === 'customers' || kind === 'holdings' || kind === 'balances') {
+      const { runCustomerImportCli } = await import('./modules/customers/customer-import.service');
+      await withDb(loadConfig(), async (h) => {
+        process.exitCode = await runCustomerImportCli(h, kind, file, o);
+      });
+      return;
+    }
+    if (kind !== 'staff' && kind !== 'branches') throw new Error('kind must be staff, branches, customers, holdings or balances');
     const bytes = fs.readFileSync(file);
     const { importOrgFile } = await import('./modules/org/org-import.service');
     await withDb(loadConfig(), async (h) => {

@@ -134,11 +134,12 @@ export function basisOf(basis: TierBasis, m1: number, m3: number, m6: number): n
  */
 export function evaluations(rules: readonly TierRule[], months: readonly MonthRow[], basis: TierBasis): TierEvaluation[] {
   const out: TierEvaluation[] = [];
-  const avg = months.map((m) => m.avgAum);
+  const avg = (k: number) => months[k].avgAum;
   for (let k = basis === 'm6' ? 5 : 2; k < months.length; k++) {
-    const m3 = meanCents(avg.slice(k - 2, k + 1));
-    const m6 = k >= 5 ? meanCents(avg.slice(k - 5, k + 1)) : 0;
-    const b = basisOf(basis, avg[k], m3, m6);
+    // Same rounding as meanCents (and SQL's round(avg(x), 2)).
+    const m3 = Math.round((avg(k - 2) + avg(k - 1) + avg(k)) / 3);
+    const m6 = k >= 5 ? Math.round((avg(k - 5) + avg(k - 4) + avg(k - 3) + avg(k - 2) + avg(k - 1) + avg(k)) / 6) : 0;
+    const b = basisOf(basis, avg(k), m3, m6);
     out.push({ monthIndex: k, basis: b, tier: tierFor(rules, b) });
   }
   return out;

@@ -5,7 +5,7 @@ import { addDays, addMonths, addYears, daysBetween, maxDate, minDate } from './c
 import { luhnCheckDigit } from './customers-identity.seed';
 import {
   CATEGORY_DIGITS, NEEDS, PRIVILEGE_PLAN, QUESTIONS, RISK_LABELS, SHELF, TIER_NAMES,
-  type HoldingCategory, type NeedCategory, type NeedKind, type RiskLevel, type ShelfProduct,
+  type HoldingCategory, type NeedCategory, type NeedKind, type RiskLevel, type SeedPrivilege, type ShelfProduct,
 } from './customers-text.seed';
 import type { SeedCustomer, SeedHolding, SeedRiskAssessment } from './customers-types.seed';
 import type { Rng } from './random';
@@ -15,7 +15,8 @@ export type CustomerContext = {
   today: string;
   rules: readonly TierRule[];
   cards: { debit19: () => string; debit16: () => string; credit: () => string };
-  privilegeAllowed: (code: string) => boolean;
+  /** The services that exist, by code. */
+  privileges: ReadonlyMap<string, SeedPrivilege>;
 };
 
 export type CustomerPlace = {
@@ -216,7 +217,7 @@ function riskAssessments(rng: Rng, ctx: CustomerContext, c: SeedCustomer, premiu
   return out;
 }
 
-function needs(rng: Rng, ctx: CustomerContext, c: SeedCustomer, premium: boolean, recorder: string | null) {
+function needsAndQuestions(rng: Rng, ctx: CustomerContext, c: SeedCustomer, premium: boolean, recorder: string | null) {
   const count = premium ? rng.weighted([[0, 25], [1, 30], [2, 25], [3, 15], [4, 5]] as const) : rng.chance(0.04) ? 1 : 0;
   const used: string[] = [];
   const from = maxDate(c.onboardedOn, addDays(ctx.today, -365));
@@ -242,8 +243,8 @@ function needs(rng: Rng, ctx: CustomerContext, c: SeedCustomer, premium: boolean
     if (asked.includes(q)) continue;
     asked.push(q);
     const created = between(rng, maxDate(c.onboardedOn, addDays(ctx.today, -180)), ctx.today);
-    const answered = rng.chance(0.55);
-    const askedOn = answered ? minDate(addDays(created, rng.int(0, 20)), ctx.today) : null;
+    const answered = created < ctx.today && rng.chance(0.55);
+    const askedOn = answered ? minDate(addDays(created, rng.int(1, 20)), ctx.today) : null;
     c.questions.push({
       question: QUESTIONS[q][0], createdByStaffNo: recorder, createdAt: stamp(rng, created, ctx.today),
       askedAt: askedOn ? stamp(rng, askedOn, ctx.today) : null, answer: askedOn ? rng.pick(QUESTIONS[q][1]) : null,
@@ -251,35 +252,47 @@ function needs(rng: Rng, ctx: CustomerContext, c: SeedCustomer, premium: boolean
   }
 }
 
+/**
+ * This year's uses of the services the tier has: within the yearly quota where head office has set
+ * one (cancellations do not count), else from the plan's lowest tier. Each leaves a timeline entry
+ * like the privileges module's.
+ */
 function privilegeUses(rng: Rng, ctx: CustomerContext, c: SeedCustomer, tier: TierRule, recorder: string | null) {
   if (tier.rank < 1 || c.status !== 'active' || !rng.chance([0, 0.3, 0.5, 0.7, 0.85][Math.min(4, tier.rank)])) return;
   const yearStart = `${ctx.today.slice(0, 4)}-01-01`;
-  const firstPremium = c.tierHistory.find((h) => h.toCode !== ctx.rules[0].code)?.changedOn ?? c.tierSince;
-  const from = maxDate(yearStart, firstPremium);
+  // A use records the tier it was granted under: the current one, held since tierSince.
+  const from = maxDate(yearStart, c.tierSince);
   for (const [code, minRank, notes] of PRIVILEGE_PLAN) {
-    if (tier.rank < minRank || !ctx.privilegeAllowed(code) || !rng.chance(0.45)) continue;
-    const uses = code === 'birthday_gift' ? 1 : rng.int(1, tier.rank >= 3 ? 3 : 2);
-    for (let k = 0; k < uses; k++) {
-      const status = rng.weighted([['used', 75], ['cancelled', 8], ['booked', 17]] as const);
+    const p = ctx.privileges.get(code);
+    if (!p) continue;
+    const quota = p.perYear ? (p.perYear[tier.code] ?? 0) : tier.rank >= minRank ? Infinity : 0;
+    if (quota <= 0 || !rng.chance(0.45)) continue;
+    let counted = 0;
+    const wanted = code === 'birthday_gift' ? 1 : rng.int(1, tier.rank >= 3 ? 3 : 2);
+    for (let k = 0; k < wanted && counted < quota; k++) {
+      const rolled = rng.weighted([['used', 75], ['cancelled', 8], ['booked', 17]] as const);
       let serviceDate: string;
       if (code === 'birthday_gift') {
         serviceDate = `${ctx.today.slice(0, 4)}${c.birthDate.slice(4)}`.replace(/-02-29$/, '-02-28');
         if (serviceDate < from) continue;
       } else {
-        serviceDate = status === 'booked' ? addDays(ctx.today, rng.int(1, 21)) : between(rng, from, ctx.today);
+        serviceDate = rolled === 'booked' ? addDays(ctx.today, rng.int(1, 21)) : between(rng, from, ctx.today);
       }
-      const booked = serviceDate > ctx.today;
-      const finalStatus = booked ? 'booked' : status === 'booked' ? 'used' : status;
+      const status = serviceDate > ctx.today ? 'booked' : rolled === 'booked' ? 'used' : rolled;
+      if (status !== 'cancelled') counted++;
       const createdOn = minDate(maxDate(addDays(serviceDate, -rng.int(3, 12)), from), ctx.today);
       const note = rng.pick(notes);
+      const createdAt = stamp(rng, createdOn, ctx.today);
+      const cancelledAt = status === 'cancelled' ? stamp(rng, maxDate(createdOn, addDays(serviceDate, -rng.int(0, 2))), ctx.today) : null;
       c.privilegeUses.push({
-        privilegeCode: code, year: Number(serviceDate.slice(0, 4)), status: finalStatus, serviceDate, tierCode: tier.code,
-        recordedByStaffNo: recorder, note, createdAt: stamp(rng, createdOn, ctx.today),
-        cancelledAt: finalStatus === 'cancelled' ? stamp(rng, maxDate(createdOn, addDays(serviceDate, -rng.int(0, 2))), ctx.today) : null,
+        privilegeCode: code, year: Number(serviceDate.slice(0, 4)), status, serviceDate, tierCode: tier.code,
+        recordedByStaffNo: recorder, note, createdAt, cancelledAt,
       });
-      if (finalStatus === 'used') {
-        c.events.push({ at: stamp(rng, serviceDate, ctx.today), kind: 'privilege_use', title: `贵宾增值服务：${note}`, detail: { privilegeCode: code }, staffNo: recorder });
-      }
+      const [verb, verbEn, at] = status === 'booked' ? ['预约', 'Booked', createdAt] : status === 'used' ? ['使用', 'Used', stamp(rng, serviceDate, ctx.today)] : ['取消', 'Cancelled', cancelledAt ?? createdAt];
+      c.events.push({
+        at, kind: `privilege.${status}`, title: `${verb}增值服务：${p.nameZh}（${serviceDate}）`, staffNo: recorder, refType: 'privilege_use',
+        detail: { titleEn: `${verbEn} ${p.nameEn} (${serviceDate})`, privilegeCode: code, nameZh: p.nameZh, nameEn: p.nameEn, serviceDate, status, tierCode: tier.code, note },
+      });
     }
   }
 }
@@ -288,20 +301,42 @@ const yuan = (cents: number) => (cents / 100).toFixed(2);
 
 function timeline(rng: Rng, ctx: CustomerContext, c: SeedCustomer, names: Map<string, string>) {
   const opened = c.onboardedOn >= ctx.today ? `${c.onboardedOn}T08:00:00+08:00` : `${c.onboardedOn}T09:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`;
-  c.events.push({ at: opened, kind: 'onboarding', title: '开户成为本行客户', detail: { branchCode: c.branchCode }, staffNo: c.marketingStaffNo });
+  c.events.push({
+    at: opened, kind: 'onboarding', title: '开户成为本行客户', staffNo: c.marketingStaffNo, refType: null,
+    detail: { titleEn: 'Became a customer of the bank', branchCode: c.branchCode, marketingStaffNo: c.marketingStaffNo },
+  });
+  const tierName = (code: string | null) => (code === null ? ['—', '—'] : (TIER_NAMES[code] ?? [code, code]));
   for (const h of c.tierHistory) {
-    const to = TIER_NAMES[h.toCode] ?? h.toCode;
-    const title = h.reason === 'initial' ? `客户等级评定：${to}` : `客户等级${h.reason === 'upgrade' ? '升级' : '调整'}：${TIER_NAMES[h.fromCode ?? ''] ?? h.fromCode} → ${to}`;
+    const [to, toEn] = tierName(h.toCode);
+    const [from, fromEn] = tierName(h.fromCode);
+    const [title, titleEn] =
+      h.reason === 'initial'
+        ? [`客户等级评定：${to}`, `Tier assigned: ${toEn}`]
+        : h.reason === 'upgrade'
+          ? [`客户等级升级：${from} → ${to}`, `Upgrade: ${fromEn} → ${toEn}`]
+          : [`客户等级降级：${from} → ${to}`, `Downgrade: ${fromEn} → ${toEn}`];
     c.events.push({
-      at: stamp(rng, h.changedOn, ctx.today), kind: 'tier_change', title, staffNo: null,
-      detail: { fromCode: h.fromCode, toCode: h.toCode, reason: h.reason, basisAum: h.basisAum === null ? null : yuan(h.basisAum), threshold: h.threshold === null ? null : yuan(h.threshold) },
+      at: stamp(rng, h.changedOn, ctx.today), kind: 'tier_change', title, staffNo: null, refType: 'tier_history',
+      detail: { titleEn, from: h.fromCode, to: h.toCode, reason: h.reason, basisAum: h.basisAum === null ? null : yuan(h.basisAum), threshold: h.threshold === null ? null : yuan(h.threshold) },
     });
   }
+  let previous: string | null = null;
   for (const a of c.rmHistory) {
-    c.events.push({ at: stamp(rng, a.assignedOn, ctx.today), kind: 'rm_assignment', title: `指定理财客户经理：${names.get(a.staffNo) ?? a.staffNo}`, detail: { staffNo: a.staffNo, reason: a.reason }, staffNo: a.assignedByStaffNo });
+    const name = names.get(a.staffNo) ?? a.staffNo;
+    c.events.push({
+      at: stamp(rng, a.assignedOn, ctx.today), kind: 'rm', staffNo: a.assignedByStaffNo, refType: null,
+      title: previous ? `专属客户经理变更：${previous} → ${name}` : `指定专属客户经理：${name}`,
+      detail: { titleEn: previous ? 'Dedicated RM changed' : 'Dedicated RM assigned', staffNo: a.staffNo, reason: a.reason },
+    });
+    previous = name;
   }
   for (const r of c.riskAssessments) {
-    c.events.push({ at: stamp(rng, r.assessedOn, ctx.today), kind: 'risk_assessment', title: `风险评估：${r.level} ${RISK_LABELS[r.level]}`, detail: { level: r.level, validUntil: r.validUntil }, staffNo: r.assessedByStaffNo });
+    const [zh, en] = RISK_LABELS[r.level];
+    c.events.push({
+      at: stamp(rng, r.assessedOn, ctx.today), kind: 'risk', staffNo: r.assessedByStaffNo, refType: 'risk_assessment',
+      title: `风险评估：${r.level} ${zh}（有效期至${r.validUntil}）`,
+      detail: { titleEn: `Risk assessment: ${r.level} ${en} (valid until ${r.validUntil})`, level: r.level, assessedOn: r.assessedOn },
+    });
   }
   c.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
@@ -320,7 +355,7 @@ export function buildRecords(rng: Rng, ctx: CustomerContext, c: SeedCustomer, x:
   const latest = c.riskAssessments.at(-1);
   c.riskLevel = latest?.level ?? null;
   c.riskAssessedOn = latest?.assessedOn ?? null;
-  needs(rng, ctx, c, premium, x.rm?.staffNo ?? null);
+  needsAndQuestions(rng, ctx, c, premium, x.rm?.staffNo ?? null);
   privilegeUses(rng, ctx, c, x.tier, x.rm?.staffNo ?? null);
   timeline(rng, ctx, c, names);
 }

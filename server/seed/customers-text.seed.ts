@@ -230,25 +230,47 @@ export const DEMO_TIERS: readonly SeedTier[] = [
   { code: 'diamond', nameZh: '钻石', nameEn: 'Diamond', rank: 3, minAum: 2_000_000, color: '#1677ff' },
   { code: 'private', nameZh: '私人银行', nameEn: 'Private banking', rank: 4, minAum: 6_000_000, color: '#722ed1' },
 ];
-export const TIER_NAMES: Record<string, string> = Object.fromEntries(DEMO_TIERS.map((t) => [t.code, t.nameZh]));
+export const TIER_NAMES: Record<string, readonly [zh: string, en: string]> = Object.fromEntries(DEMO_TIERS.map((t) => [t.code, [t.nameZh, t.nameEn] as const]));
 
 
-/** Which tier ranks (1 gold … 4 private) the demo bank offers each service to, and a note. */
+/** A value-added service as the generator sees it: names, and yearly uses per tier code if set. */
+export type SeedPrivilege = { code: string; nameZh: string; nameEn: string; perYear: Readonly<Record<string, number>> | null };
+
+/**
+ * How the demo customers use the services: the lowest tier rank (1 gold … 4 private) that has one
+ * when head office has set no quotas, and notes for the booking. Services unknown here are not used.
+ */
 export const PRIVILEGE_PLAN: readonly (readonly [code: string, minRank: number, notes: readonly string[]])[] = [
   ['birthday_gift', 1, ['生日蛋糕券', '生日鲜花', '定制生日礼盒']],
   ['roadside', 1, ['高速爆胎救援', '电瓶搭电', '拖车服务']],
-  ['airport_lounge', 2, ['首都机场T3贵宾厅', '浦东机场T2贵宾厅', '白云机场T2贵宾厅', '高铁站商务候车室']],
+  ['airport_lounge', 1, ['首都机场T3贵宾厅', '浦东机场T2贵宾厅', '白云机场T2贵宾厅', '高铁站商务候车室']],
+  ['airport_fasttrack', 1, ['国际出发快速安检', '国内出发快速通道']],
   ['health_check', 2, ['深度体检套餐（男）', '深度体检套餐（女）', '心脑血管专项体检']],
-  ['airport_fasttrack', 3, ['国际出发快速安检', '国内出发快速通道']],
-  ['hospital_green', 3, ['三甲医院专家号预约', '陪诊服务', '住院床位协调']],
-  ['golf', 4, ['球场果岭体验', '高尔夫教学课程']],
+  ['hospital_green', 2, ['三甲医院专家号预约', '陪诊服务', '住院床位协调']],
+  ['golf', 3, ['球场果岭体验', '高尔夫教学课程']],
+];
+
+/** The demo catalogue's names, for the pure generator when no database says otherwise. */
+export const DEMO_PRIVILEGES: readonly SeedPrivilege[] = [
+  { code: 'airport_lounge', nameZh: '机场贵宾厅', nameEn: 'Airport lounge', perYear: null },
+  { code: 'airport_fasttrack', nameZh: '机场快速安检', nameEn: 'Airport fast track', perYear: null },
+  { code: 'health_check', nameZh: '高端体检', nameEn: 'Premium health check', perYear: null },
+  { code: 'hospital_green', nameZh: '就医绿色通道', nameEn: 'Hospital appointment green channel', perYear: null },
+  { code: 'golf', nameZh: '高尔夫', nameEn: 'Golf', perYear: null },
+  { code: 'roadside', nameZh: '道路救援', nameEn: 'Roadside assistance', perYear: null },
+  { code: 'birthday_gift', nameZh: '生日礼遇', nameEn: 'Birthday gift', perYear: null },
 ];
 
 export const RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const RISK_LABELS: Record<RiskLevel, string> = { C1: '保守型', C2: '稳健型', C3: '平衡型', C4: '成长型', C5: '进取型' };
+export const RISK_LABELS: Record<RiskLevel, readonly [zh: string, en: string]> = {
+  C1: ['保守型', 'Conservative'], C2: ['稳健型', 'Cautious'], C3: ['平衡型', 'Balanced'], C4: ['成长型', 'Growth'], C5: ['进取型', 'Aggressive'],
+};
 
 export const TEMPERAMENTS = ['lively', 'perfect', 'powerful', 'peaceful'] as const;
 export type Temperament = (typeof TEMPERAMENTS)[number];
+
+/** Preferred contact channels (the customers contract's CONTACT_CHANNELS). */
+export type ContactChannel = 'phone' | 'sms' | 'email' | 'wechat' | 'visit';
 
 export const CONTACT_TIMES = ['工作日上午', '工作日下午', '工作日晚上', '午休时间（12:00-13:30）', '周末', '不限'] as const;

@@ -1,7 +1,7 @@
 // Shapes of the generated customer archive. Money is integer cents; dates are 'YYYY-MM-DD';
 // timestamps are ISO strings with the +08:00 offset; people are referred to by staff number.
 import type { Gender } from './names';
-import type { HoldingCategory, NeedCategory, NeedKind, RiskLevel, Temperament } from './customers-text.seed';
+import type { ContactChannel, HoldingCategory, NeedCategory, NeedKind, RiskLevel, Temperament } from './customers-text.seed';
 
 export type SeedHolding = {
   category: HoldingCategory;
@@ -46,8 +46,17 @@ export type SeedPrivilegeUse = {
   createdAt: string;
   cancelledAt: string | null;
 };
-export type CustomerEventKind = 'onboarding' | 'tier_change' | 'rm_assignment' | 'risk_assessment' | 'privilege_use';
-export type SeedCustomerEvent = { at: string; kind: CustomerEventKind; title: string; detail: Record<string, unknown>; staffNo: string | null };
+/** The kinds the customers and privileges modules write for the same facts. */
+export type CustomerEventKind = 'onboarding' | 'tier_change' | 'rm' | 'risk' | 'privilege.booked' | 'privilege.used' | 'privilege.cancelled';
+/** `detail.titleEn` carries the English title, as the timeline expects. */
+export type SeedCustomerEvent = {
+  at: string;
+  kind: CustomerEventKind;
+  title: string;
+  detail: Record<string, unknown>;
+  staffNo: string | null;
+  refType: string | null;
+};
 
 export type SeedCustomer = {
   customerNo: string;
@@ -73,7 +82,7 @@ export type SeedCustomer = {
   consentSms: boolean;
   consentEmail: boolean;
   consentWechat: boolean;
-  preferredChannel: string | null;
+  preferredChannel: ContactChannel | null;
   preferredContactTime: string;
   familyNotes: string;
   /** Today's AUM: the sum of the asset holdings (loans and credit cards are not assets). */

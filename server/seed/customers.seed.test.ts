@@ -1,5 +1,6 @@
 // The demo customers: the pure generator on a 20,000 sample, then a small bank through seedDemo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTACT_CHANNELS } from '../../contracts/customers';
 import { bankCardProblem, birthDateFromResidentId, mobileProblem, residentIdProblem } from '../../contracts/personal-data';
 import { openDatabase, sql, type DbHandle } from '../platform/db';
 import { migrateToLatest } from '../platform/migrations';
@@ -58,11 +59,21 @@ describe('the customer generator', () => {
     expect(other.map((c) => c.name)).not.toEqual(a.slice(0, 50).map((c) => c.name));
   });
 
-  it('leaves out services that the catalogue does not have', () => {
-    const none = [...generateCustomers({ ...input, privilegeCodes: [] }, 2_000)].flat();
+  it('uses only the services the catalogue has, within their quotas', () => {
+    const none = [...generateCustomers({ ...input, privileges: [] }, 2_000)].flat();
     expect(none.flatMap((c) => c.privilegeUses)).toEqual([]);
-    const some = [...generateCustomers({ ...input, privilegeCodes: ['golf'] }, 4_000)].flat().flatMap((c) => c.privilegeUses);
-    expect(new Set(some.map((u) => u.privilegeCode))).toEqual(new Set(['golf']));
+    // Golf only, twice a year for private banking, never for the others.
+    const golf = { code: 'golf', nameZh: '高尔夫', nameEn: 'Golf', perYear: { gold: 0, platinum: 0, diamond: 0, private: 2 } };
+    const customers = [...generateCustomers({ ...input, privileges: [golf] }, 10_000)].flat().filter((c) => c.privilegeUses.length > 0);
+    expect(customers.length).toBeGreaterThan(2);
+    for (const c of customers) {
+      expect(c.tierCode).toBe('private');
+      expect(new Set(c.privilegeUses.map((u) => u.privilegeCode))).toEqual(new Set(['golf']));
+      expect(c.privilegeUses.filter((u) => u.status !== 'cancelled').length).toBeLessThanOrEqual(2);
+      const events = c.events.filter((e) => e.kind.startsWith('privilege.'));
+      expect(events.map((e) => e.kind).sort()).toEqual(c.privilegeUses.map((u) => `privilege.${u.status}`).sort());
+      expect(events[0].title).toMatch(/^(预约|使用|取消)增值服务：高尔夫（\d{4}-\d{2}-\d{2}）$/);
+    }
   });
 
   // One streaming pass over 20,000 customers; counters and checks, no customer kept.
@@ -168,7 +179,7 @@ describe('the customer generator', () => {
             if ((u.status === 'booked') !== (u.serviceDate > TODAY)) fail(c, `service ${u.status} on ${u.serviceDate}`);
             if ((rank.get(c.tierCode) ?? 0) < 1) fail(c, 'a mass customer using a service');
           }
-          if (c.events[0]?.kind !== 'onboarding' || c.events.filter((e) => e.kind === 'risk_assessment').length !== c.riskAssessments.length) fail(c, 'events');
+          if (c.events[0]?.kind !== 'onboarding' || c.events.filter((e) => e.kind === 'risk').length !== c.riskAssessments.length) fail(c, 'events');
           if (!c.preferredChannel && (c.consentPhone || c.consentSms || c.consentWechat || c.consentEmail)) fail(c, 'no channel despite consent');
           if (!c.consentPhone && !c.consentSms && !c.consentWechat && !c.consentEmail) stats.optedOut++;
           if (c.status === 'dormant') stats.dormant++;
@@ -286,8 +297,18 @@ describe('seedDemo with customers', () => {
     const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'customers'`.execute(h.db);
     expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['customers_name_trgm', 'customers_mobile_tail', 'customers_rm_idx']));
 
-    // Service uses only for services in the catalogue.
-    expect(await n(sql`select count(*) as n from privilege_uses u where not exists (select 1 from privileges p where p.code = u.privilege_code)`)).toBe(0);
+    // Service uses within the quotas the reference data sets, each with its timeline entry.
+    expect(summary.counts.privilegeUses).toBeGreaterThan(0);
+    expect(await n(sql`select count(*) as n from customer_events where kind like 'privilege.%'`)).toBe(summary.counts.privilegeUses);
+    expect(await n(sql`
+      select count(*) as n from (
+        select u.customer_id, u.privilege_code, u.tier_code, count(*) as taken from privilege_uses u where u.status <> 'cancelled'
+        group by 1, 2, 3) x
+      join privilege_quotas q on q.privilege_code = x.privilege_code and q.tier_code = x.tier_code
+      where x.taken > q.per_year`)).toBe(0);
+    // Values the customers module's contract accepts.
+    const channels = await sql<{ c: string }>`select distinct preferred_channel as c from customers where preferred_channel is not null`.execute(h.db);
+    expect(channels.rows.map((r) => r.c).every((c) => (CONTACT_CHANNELS as readonly string[]).includes(c))).toBe(true);
     const sample = await one(sql<{ name: string; resident_id: string; address: string }>`select name, resident_id, address from customers order by id limit 1`);
     expect(residentIdProblem(sample.resident_id, new Date(`${TODAY}T12:00:00+08:00`))).toBeNull();
     expect(addDays(TODAY, 0)).toBe(TODAY);

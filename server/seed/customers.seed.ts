@@ -6,7 +6,9 @@ import { addDays, addYears, daysBetween, maxDate, monthsOf } from './customers-d
 import { cardSeries, createPermutation, mix32, mobileFactory, NumberSet, regionCodeFor, ReseedableRng, uniqueResidentId } from './customers-identity.seed';
 import { basisOf, dailyPath, drawLevel, evaluations, moneyPath, tierFor, type MonthRow, type TierBasis, type TierRule } from './customers-balances.seed';
 import { buildRecords, type CustomerContext } from './customers-records.seed';
-import { CONTACT_TIMES, DEMO_TIERS, FAMILY_NOTES, randomAddress, randomWork, TEMPERAMENTS } from './customers-text.seed';
+import {
+  CONTACT_TIMES, DEMO_PRIVILEGES, DEMO_TIERS, FAMILY_NOTES, randomAddress, randomWork, TEMPERAMENTS, type ContactChannel, type SeedPrivilege,
+} from './customers-text.seed';
 import { randomName, type Gender } from './names';
 import { cityAt, type City } from './places';
 import { deriveSeed, type Rng } from './random';
@@ -15,7 +17,7 @@ import type { SeedCustomer, SeedTierChange } from './customers-types.seed';
 
 export type * from './customers-types.seed';
 export type { TierBasis, TierRule } from './customers-balances.seed';
-export { DEMO_TIERS, type SeedTier } from './customers-text.seed';
+export { DEMO_PRIVILEGES, DEMO_TIERS, type SeedPrivilege, type SeedTier } from './customers-text.seed';
 
 export const DEMO_TIER_RULES: readonly TierRule[] = DEMO_TIERS.map((t) => ({ code: t.code, rank: t.rank, minAumCents: t.minAum * 100 }));
 
@@ -32,8 +34,8 @@ export type CustomerSeedInput = {
   tiers?: readonly TierRule[];
   /** What decides the tier (tier_settings.basis); max(m1, m3) when omitted. */
   basis?: TierBasis;
-  /** Value-added service codes that exist; uses of others are not generated. All when omitted. */
-  privilegeCodes?: readonly string[];
+  /** The value-added services that exist, with their quotas; the demo catalogue when omitted. */
+  privileges?: readonly SeedPrivilege[];
 };
 
 type Unit = {
@@ -144,13 +146,7 @@ export function createCustomerGenerator(input: CustomerSeedInput): CustomerGener
     debit16: cardSeries(mix32(base ^ 0xd16), '622609', 16),
     credit: cardSeries(mix32(base ^ 0xcc1), '625966', 16),
   };
-  const privilegeCodes = new Set(input.privilegeCodes ?? null);
-  const ctx: CustomerContext = {
-    today,
-    rules,
-    cards,
-    privilegeAllowed: (code) => input.privilegeCodes === undefined || privilegeCodes.has(code),
-  };
+  const ctx: CustomerContext = { today, rules, cards, privileges: new Map((input.privileges ?? DEMO_PRIVILEGES).map((p) => [p.code, p])) };
   // Customer numbers are scattered over a 9-digit space, as a core banking system's would be.
   const customerPerm = createPermutation(mix32(base ^ 0xc05), 900_000_000);
   const rng = new ReseedableRng();
@@ -197,12 +193,12 @@ export function createCustomerGenerator(input: CustomerSeedInput): CustomerGener
     const consentSms = !optedOut && rng.chance(0.86);
     const consentWechat = !optedOut && rng.chance(premium ? 0.75 : 0.45);
     const consentEmail = !optedOut && rng.chance(premium ? 0.4 : 0.12);
-    const channels: [string, number][] = [];
+    const channels: [ContactChannel, number][] = [];
     if (consentPhone) channels.push(['phone', 40]);
     if (consentWechat) channels.push(['wechat', 35]);
     if (consentSms) channels.push(['sms', 12]);
     if (consentEmail) channels.push(['email', 5]);
-    if (!optedOut) channels.push(['branch', 4]);
+    if (!optedOut) channels.push(['visit', 4]);
 
     const customer: SeedCustomer = {
       customerNo: `C${100_000_000 + customerPerm(i)}`,

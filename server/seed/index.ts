@@ -86,7 +86,7 @@ async function seedCustomers(trx: Trx, plan: OrgPlan, opts: { seed: number; toda
   const ref = await loadCustomerReference(trx);
   const input = {
     seed: opts.seed, today: opts.today, branches: plan.branches, staff: plan.staff,
-    tiers: ref.tiers, basis: ref.basis, privilegeCodes: ref.privilegeCodes,
+    tiers: ref.tiers, basis: ref.basis, privileges: ref.privileges,
   };
   const indexes = await suspendIndexes(trx, CUSTOMER_TABLES);
   const bulk = await beginBulkLoad(trx, CUSTOMER_TABLES);
