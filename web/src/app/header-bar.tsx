@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { CustomerSearchBox } from '../features/customers/customer-search';
 import { useApiError } from '../components/use-api-error';
 
 type Props = { phone: boolean; collapsed: boolean; onMenuButton: () => void };
@@ -78,6 +79,7 @@ export function HeaderBar({ phone, collapsed, onMenuButton }: Props) {
         </Typography.Text>
       </Flex>
       <Flex align="center" gap={phone ? 2 : 8}>
+        {me ? <CustomerSearchBox phone={phone} /> : null}
         <LanguageSwitch compact={phone} />
         {me ? <NotificationBell phone={phone} /> : null}
         {me ? (

@@ -6,6 +6,9 @@ import { Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  CrownOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -13,6 +16,7 @@ import {
   UploadOutlined,
   UserOutlined,
   RiseOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +27,10 @@ import { FullSpin } from '../components/full-spin';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
+  customers: <SolutionOutlined />,
+  tiers: <CrownOutlined />,
+  privileges: <GiftOutlined />,
+  customerImport: <CloudUploadOutlined />,
   branches: <ApartmentOutlined />,
   staff: <TeamOutlined />,
   certificates: <SafetyCertificateOutlined />,
@@ -35,6 +43,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
 
 const GROUP_TITLE: Record<MenuItem['group'], string | null> = {
   main: null,
+  customers: 'menu.groupCustomers',
   org: 'menu.groupOrg',
   admin: 'menu.groupAdmin',
   me: null,
@@ -50,7 +59,7 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
 
   const items = useMemo<MenuProps['items']>(() => {
     const out: NonNullable<MenuProps['items']> = [];
-    for (const group of ['main', 'org', 'admin', 'me'] as const) {
+    for (const group of ['main', 'customers', 'org', 'admin', 'me'] as const) {
       const inGroup = visible.filter((m) => m.group === group);
       if (inGroup.length === 0) continue;
       const children = inGroup.map((m) => ({

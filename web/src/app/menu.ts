@@ -2,31 +2,48 @@
 // to compute which items a user with given permissions must see. Keep it free of React imports.
 import type { PermissionCode, Scope } from '@contracts/roles';
 
-export type MenuKey = 'home' | 'branches' | 'staff' | 'certificates' | 'import' | 'grades' | 'roles' | 'audit' | 'account';
+export type MenuKey =
+  | 'home'
+  | 'customers'
+  | 'tiers'
+  | 'privileges'
+  | 'customerImport'
+  | 'branches'
+  | 'staff'
+  | 'certificates'
+  | 'import'
+  | 'grades'
+  | 'roles'
+  | 'audit'
+  | 'account';
 
 export type MenuItem = {
   key: MenuKey;
   path: string;
-  /** null: every signed-in user. */
-  permission: PermissionCode | null;
+  /** null: every signed-in user; a list: any one of them. */
+  permission: PermissionCode | readonly PermissionCode[] | null;
   /** i18n key of the label. */
   labelKey: `menu.${MenuKey}`;
   label: { zh: string; en: string };
   /** Menu group, for the layout's sub-menus. */
-  group: 'main' | 'org' | 'admin' | 'me';
+  group: 'main' | 'customers' | 'org' | 'admin' | 'me';
   testId: `menu-${MenuKey}`;
 };
 
 const item = (
   key: MenuKey,
   path: string,
-  permission: PermissionCode | null,
+  permission: MenuItem['permission'],
   group: MenuItem['group'],
   label: { zh: string; en: string },
 ): MenuItem => ({ key, path, permission, group, label, labelKey: `menu.${key}`, testId: `menu-${key}` });
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   item('home', '/', null, 'main', { zh: '首页', en: 'Home' }),
+  item('customers', '/customers', 'customers.read', 'customers', { zh: '客户', en: 'Customers' }),
+  item('tiers', '/tiers', 'tiers.manage', 'customers', { zh: '分层规则', en: 'Tier rules' }),
+  item('privileges', '/privileges', ['privileges.report', 'privileges.manage'], 'customers', { zh: '增值服务', en: 'Value-added services' }),
+  item('customerImport', '/customers/import', 'customers.import', 'customers', { zh: '客户数据导入', en: 'Customer import' }),
   item('branches', '/org/branches', 'org.branch.read', 'org', { zh: '机构', en: 'Branch tree' }),
   item('staff', '/org/staff', 'org.staff.read', 'org', { zh: '员工', en: 'Staff directory' }),
   item('certificates', '/org/certificates', 'org.staff.read', 'org', { zh: '证书到期', en: 'Expiring certificates' }),
@@ -41,7 +58,14 @@ export type PermissionMap = Partial<Record<PermissionCode, Scope>>;
 
 /** The items a user with these permissions sees, in menu order. */
 export function visibleMenu(permissions: PermissionMap): MenuItem[] {
-  return MENU_ITEMS.filter((m) => m.permission === null || permissions[m.permission] !== undefined);
+  return MENU_ITEMS.filter((m) => menuAllows(m.permission, permissions));
+}
+
+/** Whether permissions open an item (or a route) that needs `permission`. */
+export function menuAllows(permission: MenuItem['permission'], permissions: PermissionMap): boolean {
+  if (permission === null) return true;
+  const any: readonly PermissionCode[] = typeof permission === 'string' ? [permission] : permission;
+  return any.some((p) => permissions[p] !== undefined);
 }
 
 /** The menu item a path belongs to (longest matching prefix), for highlighting. */

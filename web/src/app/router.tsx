@@ -5,7 +5,9 @@ import type { PermissionCode } from '@contracts/roles';
 import { AppLayout } from './layout';
 import { RequireAuth, RequirePermission } from './guards';
 import { FullSpin } from '../components/full-spin';
-import { NotFound } from '../components/forbidden';
+import { Forbidden, NotFound } from '../components/forbidden';
+import { useAuth } from './auth';
+import { menuAllows } from './menu';
 
 function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -23,10 +25,21 @@ const ImportPage = named(() => import('../features/org/import-page'), 'ImportPag
 const GradesPage = named(() => import('../features/org/grades-page'), 'GradesPage');
 const RolesPage = named(() => import('../features/admin/roles-page'), 'RolesPage');
 const AuditPage = named(() => import('../features/audit/audit-page'), 'AuditPage');
+const CustomersPage = named(() => import('../features/customers/customers-page'), 'CustomersPage');
+const CustomerPage = named(() => import('../features/customers/customer-page'), 'CustomerPage');
+const CustomerImportPage = named(() => import('../features/customers/import-page'), 'CustomerImportPage');
+const TiersPage = named(() => import('../features/tiers/tiers-page'), 'TiersPage');
+const PrivilegesPage = named(() => import('../features/privileges/privileges-page'), 'PrivilegesPage');
 
 const guarded = (permission: PermissionCode, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
+
+/** A page that any one of several permissions opens. */
+function RequireAny({ permissions, children }: { permissions: readonly PermissionCode[]; children: ReactNode }) {
+  const { me } = useAuth();
+  return menuAllows(permissions, me?.permissions ?? {}) ? children : <Forbidden />;
+}
 
 export function AppRouter() {
   return (
@@ -37,6 +50,18 @@ export function AppRouter() {
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="customers" element={guarded('customers.read', <CustomersPage />)} />
+              <Route path="customers/import" element={guarded('customers.import', <CustomerImportPage />)} />
+              <Route path="customers/:id" element={guarded('customers.read', <CustomerPage />)} />
+              <Route path="tiers" element={guarded('tiers.manage', <TiersPage />)} />
+              <Route
+                path="privileges"
+                element={
+                  <RequireAny permissions={['privileges.report', 'privileges.manage']}>
+                    <PrivilegesPage />
+                  </RequireAny>
+                }
+              />
               <Route path="org/branches" element={guarded('org.branch.read', <BranchesPage />)} />
               <Route path="org/staff" element={guarded('org.staff.read', <StaffPage />)} />
               <Route path="org/staff/:id" element={guarded('org.staff.read', <StaffProfilePage />)} />

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReplaceTiersBody, Tier, TierRun, TierRunSummary, TierSettings, UpdateTierSettingsBody } from '@contracts/tiers';
+import { api } from '../../app/api';
+import { TIERS_KEY } from '../../components/use-tiers';
+
+const SETTINGS_KEY = ['tiers', 'settings'] as const;
+const RUNS_KEY = ['tiers', 'runs'] as const;
+
+export const useTierSettings = () => useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<TierSettings>('/api/tiers/settings') });
+
+export const useTierRuns = () =>
+  useQuery({ queryKey: RUNS_KEY, queryFn: () => api<TierRun[]>('/api/tiers/runs', { query: { limit: 20 } }) });
+
+export function useSaveLadder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReplaceTiersBody) => api<Tier[]>('/api/tiers', { method: 'PUT', body }),
+    onSuccess: (tiers) => {
+      qc.setQueryData(TIERS_KEY, tiers);
+      // Lists show tier names and colours; the 360 view shows the next threshold.
+      void qc.invalidateQueries({ queryKey: ['customers'] });
+    },
+  });
+}
+
+export function useSaveSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateTierSettingsBody) => api<TierSettings>('/api/tiers/settings', { method: 'PUT', body }),
+    onSuccess: (s) => qc.setQueryData(SETTINGS_KEY, s),
+  });
+}
+
+export function useEvaluate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<TierRunSummary>('/api/tiers/evaluate', { method: 'POST', body: {} }),
+    onSettled: async () => {
+      await Promise.all([qc.invalidateQueries({ queryKey: RUNS_KEY }), qc.invalidateQueries({ queryKey: ['customers'] })]);
+    },
+  });
+}
