@@ -23,8 +23,18 @@ export async function finishRun(db: Db, id: number, status: 'done' | 'failed', d
 }
 
 export async function recentRuns(db: Db, job: string | null, limit: number): Promise<JobRun[]> {
+  return listRuns(db, job, limit, null);
+}
+
+/** One run of a job, or null. */
+export async function findRun(db: Db, job: string, id: number): Promise<JobRun | null> {
+  return (await listRuns(db, job, 1, id))[0] ?? null;
+}
+
+async function listRuns(db: Db, job: string | null, limit: number, id: number | null): Promise<JobRun[]> {
   let q = db.selectFrom('job_runs').select(['id', 'job', 'started_at', 'finished_at', 'status', 'detail', 'instance']).orderBy('id', 'desc').limit(limit);
   if (job) q = q.where('job', '=', job);
+  if (id !== null) q = q.where('id', '=', id);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id, job: r.job, startedAt: r.started_at.toISOString(), finishedAt: r.finished_at ? r.finished_at.toISOString() : null,

@@ -8,9 +8,9 @@ import type { DbHandle } from '../../platform/db';
 import { tierRoutes } from './tiers.routes';
 import { tierJobs } from './tiers.jobs';
 import { seedTierReferenceData } from './tiers.reference';
-import { evaluateTiers } from './tiers.service';
+import { evaluateTiers, settleTierEvaluations } from './tiers.service';
 import { addDays, addMonths, evaluateCustomer, monthStart, shanghaiToday, type TierRule } from './tiering';
-import type { TierBasis } from '../../../contracts/tiers';
+import type { TierBasis, TierRunSummary } from '../../../contracts/tiers';
 
 // The app as startTestApp builds it, plus this module's routes and job for as long as app.ts does
 // not register them yet (then the checks below make this a no-op).
@@ -69,6 +69,18 @@ const historyOf = (ids: number[], runId?: number) => {
 };
 const count = async (table: 'tier_history' | 'audit_log' | 'tiers' | 'customer_events' | 'notifications') =>
   Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+/** "Evaluate now" as the page does it: 202 with the running run, then the run's record once it is done. */
+async function evaluateViaApi(c: Client): Promise<TierRunSummary> {
+  const res = await c.post('/api/tiers/evaluate');
+  expect(res.statusCode).toBe(202);
+  const started = res.json() as { id: number; status: string };
+  expect(started.status).toBe('running');
+  await settleTierEvaluations();
+  const run = (await c.get(`/api/tiers/runs/${started.id}`)).json() as { status: string; detail: Record<string, unknown> };
+  expect(run.status).toBe('done');
+  expect(run.detail.runId).toBe(started.id);
+  return run.detail as TierRunSummary;
+}
 const tierNotes = async (c: Client) => ((await c.get('/api/notifications?limit=200')).json().items as { kind: string; title: string; body: string }[]).filter((n) => n.kind === 'tier_change');
 
 beforeAll(async () => {
@@ -122,9 +134,7 @@ describe('the evaluation', () => {
     const wrmBefore = (await tierNotes(wrm)).length;
 
     expect((await wrm.post('/api/tiers/evaluate')).statusCode).toBe(403);
-    const res = await admin.post('/api/tiers/evaluate');
-    expect(res.statusCode).toBe(200);
-    const s = res.json();
+    const s = await evaluateViaApi(admin);
     runId = s.runId;
     expect(s).toMatchObject({ month: M0, asOf: today, basis: 'max_m1_m3', graceMonths: 3, upgraded: 4, downgraded: 1, overridesExpired: 0, monthsBelowCounted: 2, rmsNotified: 2, resumedFrom: null });
     expect(s.unchanged).toBe(s.evaluated - 5);
@@ -169,7 +179,7 @@ describe('the evaluation', () => {
 
   it('a second run in the same month changes nothing', async () => {
     const before = { history: await count('tier_history'), events: await count('customer_events'), notes: (await tierNotes(wrm)).length };
-    const s = (await admin.post('/api/tiers/evaluate')).json();
+    const s = await evaluateViaApi(admin);
     expect(s).toMatchObject({ upgraded: 0, downgraded: 0, overridesExpired: 0, monthsBelowCounted: 0, rmsNotified: 0 });
     expect(s.unchanged).toBe(s.evaluated);
     expect(await row(ids.C)).toMatchObject({ tier_code: 'platinum', months_below: 1 });

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../../contracts/common';
 import {
-  clearTierOverrideBody, customerTier, replaceTiersBody, tier, tierOverrideBody, tierRun, tierRunSummary, tierRunsQuery, tierSettings, updateTierSettingsBody,
+  clearTierOverrideBody, customerTier, replaceTiersBody, tier, tierOverrideBody, tierRun, tierRunsQuery, tierSettings, updateTierSettingsBody,
 } from '../../../contracts/tiers';
 import { actorOf } from '../../platform/audit';
 import { principalOf } from '../../platform/auth';
@@ -22,9 +22,16 @@ export function tierRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.put('/api/tiers/settings', { schema: { tags: ['tiers'], body: updateTierSettingsBody, response: { 200: tierSettings } }, config: { access: { permission: 'tiers.manage' } } }, async (req) =>
     tiers.updateSettings(ctx, actorOf(req), principalOf(req), req.body),
   );
-  r.post('/api/tiers/evaluate', { schema: { tags: ['tiers'], response: { 200: tierRunSummary } }, config: { access: { permission: 'tiers.manage' } } }, async (req) =>
-    tiers.evaluateTiers(ctx, actorOf(req)),
+  // 202: the run goes on in the background (a million customers outlast a request); follow it below.
+  r.post('/api/tiers/evaluate', { schema: { tags: ['tiers'], response: { 202: tierRun } }, config: { access: { permission: 'tiers.manage' } } }, async (req, reply) => {
+    const run = await tiers.startTierEvaluation(ctx, actorOf(req));
+    reply.status(202);
+    return run;
+  });
+  r.get('/api/tiers/runs/:id', { schema: { tags: ['tiers'], params: idParam, response: { 200: tierRun } }, config: { access: { permission: 'tiers.manage' } } }, async (req) =>
+    tiers.getRun(ctx, req.params.id),
   );
+  app.addHook('onClose', async () => tiers.settleTierEvaluations());
   r.get('/api/tiers/runs', { schema: { tags: ['tiers'], querystring: tierRunsQuery, response: { 200: z.array(tierRun) } }, config: { access: { permission: 'tiers.manage' } } }, async (req) =>
     tiers.listRuns(ctx, req.query.limit),
   );

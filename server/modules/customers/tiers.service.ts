@@ -9,7 +9,7 @@ import { requireScope, type DataScope, type Principal } from '../../platform/acc
 import { audit, type Actor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
-import { acquireLease, recentRuns } from '../../platform/jobs.repository';
+import { acquireLease, findRun, recentRuns } from '../../platform/jobs.repository';
 import * as repo from './tiers.repository';
 import { addDays, basisAmount, ladderProblems, monthStart, normalizeMoney, qualifiedTier, shanghaiToday } from './tiering';
 
@@ -171,8 +171,44 @@ async function notifyRms(ctx: AppContext, runId: number, runIds: number[], month
 /** Head office's "evaluate now" (and tests): takes the job's lease itself, so it never overlaps the nightly run. */
 export async function evaluateTiers(ctx: AppContext, actor: Actor | null, opts: EvaluateOptions = {}): Promise<TierRunSummary> {
   period(opts);
+  return finishEvaluation(ctx, actor, await takeLease(ctx), opts);
+}
+
+async function takeLease(ctx: AppContext): Promise<number> {
   const runId = await acquireLease(ctx.db, repo.TIER_JOB, INSTANCE, 60);
   if (runId === null) throw conflict('EVALUATION_RUNNING', '客户分层评级正在运行，请稍后再试', 'A tier evaluation is already running: try again later');
+  return runId;
+}
+
+const background = new Map<number, Promise<unknown>>();
+
+/** Resolves when every evaluation this process started in the background has finished (graceful stop, tests). */
+export async function settleTierEvaluations(): Promise<void> {
+  while (background.size > 0) await Promise.allSettled([...background.values()]);
+}
+
+/**
+ * "Evaluate now" from the web: a million customers take longer than a request should, so the lease
+ * is taken here (409 if a run holds it) and the run goes on in the background; the page follows it
+ * through GET /api/tiers/runs/:id. A failure is recorded on the run.
+ */
+export async function startTierEvaluation(ctx: AppContext, actor: Actor): Promise<TierRun> {
+  const runId = await takeLease(ctx);
+  const work = finishEvaluation(ctx, actor, runId, {})
+    // finishEvaluation has recorded the failure on the run, which is where the page reads it.
+    .catch(() => undefined)
+    .finally(() => background.delete(runId));
+  background.set(runId, work);
+  return getRun(ctx, runId);
+}
+
+export async function getRun(ctx: AppContext, runId: number): Promise<TierRun> {
+  const r = await findRun(ctx.db, repo.TIER_JOB, runId);
+  if (!r) throw notFound({ zh: '评级记录', en: 'evaluation run' });
+  return { id: r.id, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, detail: r.detail };
+}
+
+async function finishEvaluation(ctx: AppContext, actor: Actor | null, runId: number, opts: EvaluateOptions): Promise<TierRunSummary> {
   const t0 = Date.now();
   try {
     const summary = await runTierEvaluation(ctx, runId, opts);

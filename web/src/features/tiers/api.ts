@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReplaceTiersBody, Tier, TierRun, TierRunSummary, TierSettings, UpdateTierSettingsBody } from '@contracts/tiers';
-import { api } from '../../app/api';
+import { api, ApiError } from '../../app/api';
 import { TIERS_KEY } from '../../components/use-tiers';
 
 const SETTINGS_KEY = ['tiers', 'settings'] as const;
@@ -34,7 +34,20 @@ export function useSaveSettings() {
 export function useEvaluate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<TierRunSummary>('/api/tiers/evaluate', { method: 'POST', body: {} }),
+    mutationFn: async () => {
+      // The server answers 202 at once and evaluates in the background: follow the run to its end.
+      const started = await api<TierRun>('/api/tiers/evaluate', { method: 'POST', body: {} });
+      void qc.invalidateQueries({ queryKey: RUNS_KEY });
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const run = await api<TierRun>(`/api/tiers/runs/${started.id}`);
+        if (run.status === 'done') return run.detail as TierRunSummary;
+        if (run.status !== 'running') {
+          const why = typeof run.detail.error === 'string' ? run.detail.error : run.status;
+          throw new ApiError(500, 'EVALUATION_FAILED', `客户分层评级未完成：${why}`, `The tier evaluation did not finish: ${why}`);
+        }
+      }
+    },
     onSettled: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: RUNS_KEY }), qc.invalidateQueries({ queryKey: ['customers'] })]);
     },
