@@ -22,10 +22,10 @@ async function withDb<T>(config: Config, fn: (h: DbHandle) => Promise<T>): Promi
   }
 }
 
-async function seed(h: DbHandle, config: Config, opts: { seed?: number; branches?: number; staff?: number }) {
+async function seed(h: DbHandle, config: Config, opts: { seed?: number; branches?: number; staff?: number; customers?: number }) {
   const bar = progressBar('Seeding demo bank');
   const started = Date.now();
-  const summary = await seedDemo(h.db, { seed: opts.seed ?? config.seed, branches: opts.branches, staff: opts.staff, onProgress: (d, t, l) => bar.update(d, t, l) });
+  const summary = await seedDemo(h.db, { seed: opts.seed ?? config.seed, branches: opts.branches, staff: opts.staff, customers: opts.customers, onProgress: (d, t, l) => bar.update(d, t, l) });
   bar.stop();
   console.log(`Demo bank seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`);
 }
@@ -86,7 +86,8 @@ program
   .option('--seed <n>', 'seed number', (v) => Number(v))
   .option('--branches <n>', 'number of 分行 branches', (v) => Number(v))
   .option('--staff <n>', 'approximate number of staff', (v) => Number(v))
-  .action(async (o: { seed?: number; branches?: number; staff?: number }) => {
+  .option('--customers <n>', 'number of customers (default 20000)', (v) => Number(v))
+  .action(async (o: { seed?: number; branches?: number; staff?: number; customers?: number }) => {
     const config = loadConfig();
     await withDb(config, async (h) => {
       // Demo data never mixes with a bank's real data.
