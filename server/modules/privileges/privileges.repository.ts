@@ -243,25 +243,6 @@ export async function usesOfYear(db: DbOrTrx, customerId: number, year: number):
   return rows.map(toUse);
 }
 
-// ---- the customer timeline ----------------------------------------------------------------------
-
-export type PrivilegeEvent = {
-  customerId: number;
-  kind: 'privilege.booked' | 'privilege.used' | 'privilege.cancelled';
-  title: string;
-  detail: Record<string, unknown>;
-  staffId: number;
-  useId: number;
-};
-
-/** The one place this module writes to the customer timeline (to be replaced by the shared writer). */
-export async function insertPrivilegeEvent(trx: DbOrTrx, e: PrivilegeEvent): Promise<void> {
-  await trx
-    .insertInto('customer_events')
-    .values({ customer_id: e.customerId, kind: e.kind, title: e.title, detail: JSON.stringify(e.detail), staff_id: e.staffId, ref_type: 'privilege_use', ref_id: String(e.useId) })
-    .execute();
-}
-
 // ---- reports ----------------------------------------------------------------------------------
 
 /** Report scope: a use belongs to the branch it was recorded at; `own` means the caller's customers. */

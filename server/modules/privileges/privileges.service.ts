@@ -11,6 +11,7 @@ import type { AppContext } from '../../platform/context';
 import type { DbOrTrx } from '../../platform/db';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
 import * as repo from './privileges.repository';
+import { addCustomerEvent } from '../customers/timeline';
 import { canMoveTo, currentTier, decideBooking, quotaFor, serviceDateProblem, summariseYear, yearOf } from './privileges.rules';
 
 const CUSTOMER = { zh: '客户', en: 'customer' };
@@ -153,8 +154,8 @@ export async function book(ctx: AppContext, actor: Actor, p: Principal, customer
       branchId: c.branchId, recordedBy: p.staffId, cost: privilege.unitCost, note: body.note,
     });
     const verb = body.status === 'booked' ? '预约' : '使用';
-    await repo.insertPrivilegeEvent(trx, {
-      customerId: c.id, kind: body.status === 'booked' ? 'privilege.booked' : 'privilege.used', staffId: p.staffId, useId: id,
+    await addCustomerEvent(trx, {
+      customerId: c.id, kind: body.status === 'booked' ? 'privilege.booked' : 'privilege.used', staffId: p.staffId, refType: 'privilege_use', refId: id,
       title: `${verb}增值服务：${privilege.nameZh}（${body.serviceDate}）`,
       detail: { useId: id, privilegeCode: privilege.code, nameZh: privilege.nameZh, nameEn: privilege.nameEn, serviceDate: body.serviceDate, status: body.status, tierCode, remaining: decision.remainingAfter },
     });
@@ -185,8 +186,8 @@ async function changeUse(
     const detail = await apply(trx, current, today);
     const privilege = await repo.privilegeByCode(trx, current.privilegeCode);
     const serviceDate = (detail.serviceDate as string | undefined) ?? current.serviceDate;
-    await repo.insertPrivilegeEvent(trx, {
-      customerId: c.id, kind: to === 'used' ? 'privilege.used' : 'privilege.cancelled', staffId: p.staffId, useId,
+    await addCustomerEvent(trx, {
+      customerId: c.id, kind: to === 'used' ? 'privilege.used' : 'privilege.cancelled', staffId: p.staffId, refType: 'privilege_use', refId: useId,
       title: `${to === 'used' ? '使用' : '取消'}增值服务：${privilege?.nameZh ?? current.privilegeCode}（${serviceDate}）`,
       detail: { useId, privilegeCode: current.privilegeCode, nameZh: privilege?.nameZh, nameEn: privilege?.nameEn, serviceDate, status: to, from: current.status, ...detail },
     });
