@@ -42,4 +42,17 @@ describe('scheduled jobs', () => {
     expect(res.filter((r) => r.ran)).toHaveLength(1);
     expect(res.filter((r) => !r.ran)).toEqual([{ ran: false, reason: 'busy' }]);
   });
+  it('a failing job keeps the checkpoint it saved while working, beside the error', async () => {
+    t.app.ctx.jobs.register({
+      name: 'test-fails', schedule: '0 0 1 1 *',
+      run: async () => {
+        await sql`update job_runs set detail = detail || '{"lastId": 41}'::jsonb where job = 'test-fails' and status = 'running'`.execute(t.handle.db);
+        throw new Error('disk full');
+      },
+    });
+    const res = await t.app.ctx.jobs.runNow('test-fails');
+    expect(res).toMatchObject({ ran: true, status: 'failed', detail: { error: 'disk full' } });
+    const row = await t.handle.db.selectFrom('job_runs').select(['status', 'detail']).where('job', '=', 'test-fails').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', detail: { lastId: 41, error: 'disk full' } });
+  });
 });

@@ -18,8 +18,9 @@ export async function acquireLease(db: Db, job: string, instance: string, leaseM
   });
 }
 
+/** Ends a run. The detail is merged into what the run saved while working (a checkpoint survives a failure). */
 export async function finishRun(db: Db, id: number, status: 'done' | 'failed', detail: Record<string, unknown>): Promise<void> {
-  await db.updateTable('job_runs').set({ status, finished_at: sql<Date>`now()`, detail: JSON.stringify(detail) }).where('id', '=', id).execute();
+  await db.updateTable('job_runs').set({ status, finished_at: sql<Date>`now()`, detail: sql`detail || ${JSON.stringify(detail)}::jsonb` }).where('id', '=', id).execute();
 }
 
 export async function recentRuns(db: Db, job: string | null, limit: number): Promise<JobRun[]> {
