@@ -175,7 +175,9 @@ program
           for (const j of app.ctx.jobs.list()) console.log(`  ${j.name.padEnd(24)} ${j.schedule}`);
           return;
         }
-        const res = await app.ctx.jobs.runNow(name);
+        const bar = progressBar(`Job ${name}`);
+        const res = await app.ctx.jobs.runNow(name, { onProgress: (d, t, l) => bar.update(d, t, l) });
+        bar.stop();
         if (!res.ran) {
           console.error(`Job ${name} is running on another instance; try again later.`);
           process.exitCode = 4;

@@ -11,8 +11,11 @@ export type Job = {
   /** Cron pattern in Asia/Shanghai time. */
   schedule: string;
   leaseMinutes?: number;
-  run(ctx: AppContext): Promise<Record<string, unknown>>;
+  run(ctx: AppContext, opts: JobRunOptions): Promise<Record<string, unknown>>;
 };
+
+/** What the caller of runNow may follow: `patron batch` draws a progress bar from it. */
+export type JobRunOptions = { onProgress?: (done: number, total: number, label?: string) => void };
 
 export type JobOutcome = { ran: false; reason: 'busy' } | { ran: true; runId: number; status: 'done' | 'failed'; detail: Record<string, unknown> };
 
@@ -32,14 +35,14 @@ export class JobRunner {
     return [...this.jobs.values()];
   }
 
-  async runNow(name: string): Promise<JobOutcome> {
+  async runNow(name: string, opts: JobRunOptions = {}): Promise<JobOutcome> {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`unknown job ${name}`);
     const runId = await acquireLease(this.ctx.db, name, INSTANCE, job.leaseMinutes ?? 60);
     if (runId === null) return { ran: false, reason: 'busy' };
     const started = Date.now();
     try {
-      const detail = { ...(await job.run(this.ctx)), milliseconds: Date.now() - started };
+      const detail = { ...(await job.run(this.ctx, opts)), milliseconds: Date.now() - started };
       await finishRun(this.ctx.db, runId, 'done', detail);
       return { ran: true, runId, status: 'done', detail };
     } catch (e) {

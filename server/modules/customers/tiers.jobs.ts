@@ -2,4 +2,4 @@
 import type { Job } from '../../platform/jobs';
 import { nightlyEvaluation } from './tiers.service';
 
-export const tierJobs: Job[] = [{ name: 'tiers', schedule: '0 0 2 * * *', leaseMinutes: 60, run: (ctx) => nightlyEvaluation(ctx) }];
+export const tierJobs: Job[] = [{ name: 'tiers', schedule: '0 0 2 * * *', leaseMinutes: 60, run: (ctx, o) => nightlyEvaluation(ctx, o) }];

@@ -9,7 +9,7 @@ import { requireScope, type DataScope, type Principal } from '../../platform/acc
 import { audit, type Actor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
-import { acquireLease, findRun, recentRuns } from '../../platform/jobs.repository';
+import { acquireLease, findRun, finishRun, recentRuns } from '../../platform/jobs.repository';
 import * as repo from './tiers.repository';
 import { addDays, basisAmount, ladderProblems, monthStart, normalizeMoney, qualifiedTier, shanghaiToday } from './tiering';
 
@@ -212,20 +212,20 @@ async function finishEvaluation(ctx: AppContext, actor: Actor | null, runId: num
   const t0 = Date.now();
   try {
     const summary = await runTierEvaluation(ctx, runId, opts);
-    await repo.finishRunKeepingDetail(ctx.db, runId, 'done', summary);
+    await finishRun(ctx.db, runId, 'done', summary);
     if (actor) await audit(ctx.db, actor, { action: 'tiers.evaluate', entityType: 'job_run', entityId: runId, detail: summary });
     return summary;
   } catch (e) {
-    await repo.finishRunKeepingDetail(ctx.db, runId, 'failed', { error: e instanceof Error ? e.message : String(e), milliseconds: Date.now() - t0 });
+    await finishRun(ctx.db, runId, 'failed', { error: e instanceof Error ? e.message : String(e), milliseconds: Date.now() - t0 });
     throw e;
   }
 }
 
 /** The scheduled job's body: the scheduler holds the lease and records the run. */
-export async function nightlyEvaluation(ctx: AppContext): Promise<TierRunSummary> {
+export async function nightlyEvaluation(ctx: AppContext, o: Pick<EvaluateOptions, 'onProgress'> = {}): Promise<TierRunSummary> {
   const runId = await repo.runningRunId(ctx.db);
   if (runId === null) throw new Error('the tiers job runs only under its lease');
-  return runTierEvaluation(ctx, runId);
+  return runTierEvaluation(ctx, runId, { onProgress: o.onProgress });
 }
 
 export async function listRuns(ctx: AppContext, limit: number): Promise<TierRun[]> {
