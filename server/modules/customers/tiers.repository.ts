@@ -255,11 +255,6 @@ export async function saveCheckpoint(trx: DbOrTrx, runId: number, detail: Record
   await sql`update job_runs set detail = detail || ${JSON.stringify(detail)}::jsonb where id = ${runId}`.execute(trx);
 }
 
-/** A failed run keeps its checkpoint, so the next run can resume from it. */
-export async function finishRunKeepingDetail(db: DbOrTrx, runId: number, status: 'done' | 'failed', detail: Record<string, unknown>): Promise<void> {
-  await sql`update job_runs set status = ${status}, finished_at = now(), detail = detail || ${JSON.stringify(detail)}::jsonb where id = ${runId}`.execute(db);
-}
-
 export type RmChange = { customerId: number; customerNo: string; name: string; fromCode: string | null; toCode: string; reason: TierChangeReason; up: boolean };
 export type RmChanges = { rmStaffId: number; upgraded: number; downgraded: number; items: RmChange[] };
 
