@@ -18,6 +18,7 @@ import { PageTitle } from '../../components/page-title';
 import { useApiError } from '../../components/use-api-error';
 import { runCustomerImport, uploadCustomerImport } from './api';
 import { History, Outcome } from './import-outcome';
+import { ImportModeChoice } from '../../components/import-mode';
 
 const MAX_BYTES = 512 * 1024 * 1024;
 
@@ -104,21 +105,7 @@ function MappingStep({
           columns={upload.headers.map((h, i) => ({ title: h, dataIndex: String(i), width: 130, ellipsis: true }))}
         />
       </div>
-      <div>
-        <Typography.Text strong>{t('import.mode')}</Typography.Text>
-        <div style={{ marginTop: 8 }}>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as CustomerImportMode)} data-testid="cimport-mode">
-            <Space orientation="vertical">
-              <Radio value="all" data-testid="cimport-mode-all">
-                {t('import.modeAll')} <Typography.Text type="secondary">— {t('import.modeAllHint')}</Typography.Text>
-              </Radio>
-              <Radio value="valid" data-testid="cimport-mode-valid">
-                {t('import.modeValid')} <Typography.Text type="secondary">— {t('import.modeValidHint')}</Typography.Text>
-              </Radio>
-            </Space>
-          </Radio.Group>
-        </div>
-      </div>
+      <ImportModeChoice value={mode} onChange={setMode} testIdPrefix="cimport" />
     </Space>
   );
 }

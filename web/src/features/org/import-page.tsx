@@ -14,6 +14,7 @@ import { useLang } from '../../app/lang';
 import { PageTitle } from '../../components/page-title';
 import { useApiError } from '../../components/use-api-error';
 import { BRANCHES_KEY, uploadImport } from './api';
+import { ImportModeChoice } from '../../components/import-mode';
 
 type Mode = 'all' | 'valid';
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -110,21 +111,7 @@ export function ImportPage() {
               </Radio.Group>
             </div>
           </div>
-          <div>
-            <Typography.Text strong>{t('import.mode')}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="import-mode">
-                <Space orientation="vertical">
-                  <Radio value="all" data-testid="import-mode-all">
-                    {t('import.modeAll')} <Typography.Text type="secondary">— {t('import.modeAllHint')}</Typography.Text>
-                  </Radio>
-                  <Radio value="valid" data-testid="import-mode-valid">
-                    {t('import.modeValid')} <Typography.Text type="secondary">— {t('import.modeValidHint')}</Typography.Text>
-                  </Radio>
-                </Space>
-              </Radio.Group>
-            </div>
-          </div>
+          <ImportModeChoice value={mode} onChange={setMode} testIdPrefix="import" />
           <div data-testid="import-file">
           <Upload.Dragger
             accept=".xlsx,.csv"
