@@ -110,7 +110,7 @@ program
   .option('--map <mapping>', 'customers/holdings/balances: column mapping, e.g. customerNo=客户号,name=姓名 (default: suggested from the headers)')
   .action(async (kind: string, file: string, o: { validOnly?: boolean; map?: string }) => {
     if (kind === 'customers' || kind === 'holdings' || kind === 'balances') {
-      const { runCustomerImportCli } = await import('./modules/customers/customer-import.service');
+      const { runCustomerImportCli } = await import('./modules/customers/customer-import.cli');
       await withDb(loadConfig(), async (h) => {
         process.exitCode = await runCustomerImportCli(h, kind, file, o);
       });

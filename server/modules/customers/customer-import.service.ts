@@ -1,6 +1,7 @@
 // Use cases of the customer-data import: upload (store the file, detect the header, suggest a
 // mapping, preview), run (stream → COPY into staging → set-based checks → merge), status, the
-// error report, and the command line.
+// error report. Loading staging is in customer-import.load.ts, the command line in
+// customer-import.cli.ts.
 //
 // Nothing lost: the checks and the merge of one import run in ONE transaction (under an advisory
 // lock, so imports merge one at a time). A crash or a failing statement anywhere in it rolls the
@@ -8,36 +9,34 @@
 // process died, its heartbeat goes stale) and it can simply be run again; staging is reloaded from
 // the stored file at every run, so a rerun never applies anything twice.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  customerImportKind,
-  type CustomerImportDetail,
-  type CustomerImportError,
-  type CustomerImportKind,
-  type CustomerImportMapping,
-  type CustomerImportMode,
-  type CustomerImportPhase,
-  type CustomerImportRunBody,
-  type CustomerImportSummary,
-  type CustomerImportUploadResult,
+import type {
+  CustomerImportDetail,
+  CustomerImportError,
+  CustomerImportKind,
+  CustomerImportMapping,
+  CustomerImportMode,
+  CustomerImportPhase,
+  CustomerImportRunBody,
+  CustomerImportSummary,
+  CustomerImportUploadResult,
 } from '../../../contracts/customer-import';
 import { requireScope, type DataScope, type Principal } from '../../platform/access';
-import { audit, systemActor, type Actor } from '../../platform/audit';
+import { audit, type Actor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { DbHandle } from '../../platform/db';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
-import { progressBar } from '../../platform/progress';
-import { describeProblem, fieldsOf, mappingProblems, rowEncoder, shownValue, suggestMapping, uniqueHeaders, type Cell } from './customer-import';
+import { describeProblem, fieldsOf, mappingProblems, shownValue, suggestMapping, uniqueHeaders, type Cell } from './customer-import';
 import { detectFormat, errorReportStream, ImportFileError, openTable, type FileFormat } from './customer-import.file';
+import { loadStage } from './customer-import.load';
+import * as merge from './customer-import-merge.repository';
+import * as staging from './customer-import-staging.repository';
 import * as repo from './customer-import.repository';
 
 /** Uploads are stored in pieces of this size. */
 const FILE_PIECE = 4 * 1024 * 1024;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-/** Staging is loaded in COPY chunks of about this many characters. */
-const COPY_CHUNK = 2 * 1024 * 1024;
 const PREVIEW_ROWS = 10;
 const DETAIL_ERRORS = 100;
 const HEARTBEAT_MS = 20_000;
@@ -232,18 +231,18 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
   };
   const beat = setInterval(() => void repo.heartbeat(db, job.id).catch(() => undefined), HEARTBEAT_MS);
   try {
-    await repo.clearRun(db, job.kind, job.id);
+    await staging.clearRun(db, job.kind, job.id);
     total = await loadStage(handle, job, report);
     const present = new Set(Object.keys(job.mapping));
-    const rc: repo.RunContext = { id: job.id, today, scope: job.scope, present };
+    const rc: staging.RunContext = { id: job.id, today, scope: job.scope, present };
     const outcome = await db.transaction().execute(async (trx) => {
       // The embedded database lives in a 32-bit WebAssembly heap: it gets less working memory.
-      await repo.lockMerges(trx, handle.kind === 'pglite' ? 64 : 256);
+      await merge.lockMerges(trx, handle.kind === 'pglite' ? 64 : 256);
       report('validate', 0, total);
-      await repo.analyzeStage(trx, job.kind);
-      if (job.kind === 'customers') await repo.checkCustomers(trx, rc);
-      else if (job.kind === 'holdings') await repo.checkHoldings(trx, rc);
-      else await repo.checkBalances(trx, rc);
+      await staging.analyzeStage(trx, job.kind);
+      if (job.kind === 'customers') await staging.checkCustomers(trx, rc);
+      else if (job.kind === 'holdings') await staging.checkHoldings(trx, rc);
+      else await staging.checkBalances(trx, rc);
       const { errorRows, errorCount } = await repo.errorStats(trx, job.id);
       const validRows = total - errorRows;
       const base = { totalRows: total, validRows, errorRows, errorCount, inserted: 0, updated: 0, unchanged: 0 };
@@ -257,16 +256,16 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
         o = { ...base, status: 'rejected', failure: { code: 'NO_VALID_ROWS', zh: '没有可导入的有效行', en: 'No row is valid: nothing was written' } };
       } else {
         report('merge', 0, validRows);
-        let counts: repo.MergeCounts;
+        let counts: merge.MergeCounts;
         if (job.kind === 'customers') {
-          const tier = await repo.lowestTier(trx);
-          const m = await repo.mergeCustomers(trx, rc, tier);
+          const tier = await merge.lowestTier(trx);
+          const m = await merge.mergeCustomers(trx, rc, tier);
           counts = m;
           detail = { rmHistoryRows: m.rmChanges };
         } else if (job.kind === 'holdings') {
-          counts = await repo.mergeHoldings(trx, rc);
+          counts = await merge.mergeHoldings(trx, rc);
         } else {
-          const m = await repo.mergeBalances(trx, rc);
+          const m = await merge.mergeBalances(trx, rc);
           counts = m;
           detail = { monthsRolledUp: m.months, customersRefreshed: m.customers };
         }
@@ -285,7 +284,7 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
   } catch (e) {
     const failure = failureOf(e);
     const o: repo.Outcome = { status: 'failed', totalRows: total, validRows: 0, errorRows: 0, errorCount: 0, inserted: 0, updated: 0, unchanged: 0, failure };
-    await repo.clearRun(db, job.kind, job.id).catch(() => undefined);
+    await staging.clearRun(db, job.kind, job.id).catch(() => undefined);
     await repo.finishImport(db, job.id, o);
     await audit(db, job.actor, { action: 'customers.import', entityType: 'customer_import', entityId: job.id, outcome: 'failed', detail: { kind: job.kind, mode: job.mode, status: 'failed', code: failure.code, message: failure.en } });
     return o;
@@ -293,65 +292,13 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
     clearInterval(beat);
     job.onProgress?.(total, total, 'done');
     live.delete(job.id);
-    await repo.clearStage(db, job.kind, job.id).catch(() => undefined);
+    await staging.clearStage(db, job.kind, job.id).catch(() => undefined);
   }
-}
-
-/** Streams the file through the mapping into staging; returns the number of data rows. */
-async function loadStage(handle: DbHandle, job: RunJob, report: (phase: CustomerImportPhase, done: number, total: number) => void): Promise<number> {
-  let bytes = 0;
-  async function* counted(): AsyncGenerator<Buffer> {
-    for await (const b of job.source) {
-      bytes += b.length;
-      yield b;
-    }
-  }
-  const table = await openTable(counted(), job.format);
-  const headers = uniqueHeaders(table.headers);
-  if (job.headers && JSON.stringify(headers) !== JSON.stringify(job.headers)) {
-    throw new AppError(409, 'FILE_CHANGED', '文件表头与上传时不一致，请重新上传', 'The file header differs from the one uploaded: upload again');
-  }
-  const problems = mappingProblems(job.kind, headers, job.mapping);
-  if (problems.length > 0) throw badRequest('BAD_MAPPING', `列对应关系有误：${problems[0].zh}`, `The column mapping is not valid: ${problems[0].en}`, problems);
-  const enc = rowEncoder(job.kind, headers, job.mapping);
-  const prefix = `${job.id}\t`;
-  let rows = 0;
-  let lastReport = 0;
-  async function* chunks(): AsyncGenerator<string> {
-    let parts: string[] = [];
-    let size = 0;
-    for await (const batch of table.batches) {
-      for (const r of batch) {
-        const vals = enc.encode(r.cells);
-        let line = prefix + r.row;
-        for (const v of vals) line += '\t' + repo.copyValue(v);
-        line += '\n';
-        parts.push(line);
-        size += line.length;
-        rows++;
-      }
-      if (size >= COPY_CHUNK) {
-        yield parts.join('');
-        parts = [];
-        size = 0;
-        const estimate = bytes > 0 && job.totalBytes > bytes ? Math.round((rows * job.totalBytes) / bytes) : rows;
-        report('load', rows, Math.max(rows, estimate));
-        if (rows - lastReport >= 50_000) {
-          lastReport = rows;
-          await repo.setProgress(handle.db, job.id, { phase: 'load', done: rows, total: Math.max(rows, estimate) });
-        }
-      }
-    }
-    if (size > 0) yield parts.join('');
-  }
-  await repo.copyIntoStage(handle, job.kind, enc.columns, chunks());
-  report('load', rows, rows);
-  return rows;
 }
 
 // ---------------------------------------------------------------- status and report
 
-async function describeErrors(ctx: Ctx, row: repo.ImportRow, limit: number): Promise<CustomerImportError[]> {
+export async function describeErrors(ctx: Ctx, row: repo.ImportRow, limit: number): Promise<CustomerImportError[]> {
   const errs = await repo.errorPage(ctx.db, row.id, null, limit);
   return errs.map((e) => toReportError(row, e));
 }
@@ -370,7 +317,7 @@ async function settleStale(ctx: Ctx, row: repo.ImportRow): Promise<repo.ImportRo
   const staleBefore = new Date(Date.now() - STALE_MS);
   if (!row.heartbeatAt || row.heartbeatAt >= staleBefore) return row;
   const kind = await repo.markInterrupted(ctx.db, row.id, staleBefore, INTERRUPTED);
-  if (kind) await repo.clearRun(ctx.db, kind, row.id);
+  if (kind) await staging.clearRun(ctx.db, kind, row.id);
   return (await repo.getImport(ctx.db, row.id)) ?? row;
 }
 
@@ -407,79 +354,4 @@ export async function customerImportErrorReport(ctx: Ctx, actor: Actor, principa
   });
   const base = row.fileName.replace(/\.[^.]+$/, '');
   return { fileName: `${base}-errors.xlsx`, stream };
-}
-
-// ---------------------------------------------------------------- command line
-
-/** `--map`: a JSON object, a JSON file, or "field=Column,field=Column". */
-export function parseMapArg(arg: string): CustomerImportMapping {
-  const s = arg.trim();
-  const json = (text: string) => {
-    try {
-      const v = JSON.parse(text) as unknown;
-      if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string')) return v as CustomerImportMapping;
-    } catch {}
-    throw new AppError(400, 'BAD_MAPPING', '列对应关系应为 {"字段": "列名"} 形式的JSON', 'The mapping must be JSON like {"field": "Column"}');
-  };
-  if (s.startsWith('{')) return json(s);
-  if (s.endsWith('.json') && fs.existsSync(s)) return json(fs.readFileSync(s, 'utf8'));
-  const out: CustomerImportMapping = {};
-  for (const pair of s.split(',')) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new AppError(400, 'BAD_MAPPING', `无法解析列对应关系「${pair}」，应为 字段=列名`, `Cannot read the mapping "${pair}": use field=Column`);
-    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-  }
-  return out;
-}
-
-/**
- * `patron import customers|holdings|balances FILE [--map …] [--valid-only]`: runs an import from a
- * file on disk (streamed, not stored), with a progress bar; without --map the suggested mapping is
- * used and printed. Returns the process exit code: 0 committed, 2 nothing written.
- */
-export async function runCustomerImportCli(
-  handle: DbHandle,
-  kindArg: string,
-  file: string,
-  opts: { map?: string; validOnly?: boolean },
-  out: (line: string) => void = (l) => console.log(l),
-): Promise<number> {
-  const kind = customerImportKind.parse(kindArg);
-  const fileName = path.basename(file);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, 'r');
-  fs.readSync(fd, head, 0, 4, 0);
-  fs.closeSync(fd);
-  const format = detectFormat(fileName, head);
-  const table = await openTable(fs.createReadStream(file), format);
-  const headers = uniqueHeaders(table.headers);
-  await table.batches[Symbol.asyncIterator]().return?.(undefined);
-  const mapping = opts.map ? parseMapArg(opts.map) : suggestMapping(kind, headers);
-  if (!opts.map) out(`Mapping (suggested): ${JSON.stringify(mapping)}`);
-  const problems = mappingProblems(kind, headers, mapping);
-  if (problems.length > 0) {
-    for (const p of problems) out(`  ${p.path}: ${p.zh} / ${p.en}`);
-    out(`File columns: ${headers.join(', ')}`);
-    return 2;
-  }
-  const actor = systemActor('cli');
-  const id = await repo.createImport(handle.db, { kind, fileName, fileFormat: format, headers, createdBy: null });
-  const size = fs.statSync(file).size;
-  await repo.setFileFacts(handle.db, id, { size, sha256: null, headers, format });
-  const mode: CustomerImportMode = opts.validOnly ? 'valid' : 'all';
-  await repo.claimRun(handle.db, id, { mode, mapping, staleBefore: new Date() });
-  const bar = progressBar(`Importing ${kind}`);
-  const started = performance.now();
-  const o = await executeImport(handle, {
-    id, kind, format, headers, mapping, mode, scope: { kind: 'bank' }, actor, source: fs.createReadStream(file), totalBytes: size,
-    onProgress: (d, t, phase) => bar.update(d, t, phase),
-  });
-  bar.stop();
-  const seconds = (performance.now() - started) / 1000;
-  out(`Import #${id}: ${o.totalRows} rows, ${o.validRows} valid, ${o.errorRows} with errors; inserted ${o.inserted}, updated ${o.updated}, unchanged ${o.unchanged}; ${o.status === 'committed' ? 'committed' : 'NOTHING WRITTEN'} in ${seconds.toFixed(1)} s (${Math.round(o.totalRows / Math.max(seconds, 0.001))} rows/s)`);
-  if (o.failure) out(`  ${o.failure.zh} / ${o.failure.en}`);
-  const row = (await repo.getImport(handle.db, id))!;
-  for (const e of await describeErrors({ db: handle.db, handle }, row, 50)) out(`  row ${e.row} ${e.column}: ${e.zh} / ${e.en}`);
-  if (o.errorCount > 50) out(`  … ${o.errorCount - 50} more`);
-  return o.status === 'committed' ? 0 : 2;
 }

@@ -4,8 +4,8 @@ import { CUSTOMER_IMPORT_FIELDS, CUSTOMER_IMPORT_KINDS } from '../../../contract
 import { residentIdProblem } from '../../../contracts/personal-data';
 import { dateText, describeProblem, ENUM_WORDS, mappingProblems, rowEncoder, shownValue, stageColumn, suggestMapping, uniqueHeaders } from './customer-import';
 import { detectFormat, errorReportStream, ImportFileError, openTable, type FileRow } from './customer-import.file';
-import { copyValue } from './customer-import.repository';
-import { parseMapArg } from './customer-import.service';
+import { parseMapArg } from './customer-import.cli';
+import { copyValue } from './customer-import-staging.repository';
 
 async function* chunksOf(bytes: Buffer, size = 7): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

@@ -5,7 +5,7 @@ import { CUSTOMER_EXPORT_LIMIT, CUSTOMER_STATUS_LABELS, RISK_LEVEL_LABELS, type 
 import { requireScope, scopeOf, type Principal } from '../../platform/access';
 import { audit, type Actor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import * as repo from './customers.repository';
+import * as search from './customers-search.repository';
 import { shanghaiToday } from './customers.rules';
 import { listFilter, presentListItem } from './customers.service';
 
@@ -74,7 +74,7 @@ async function workbook(items: CustomerListItem[], truncated: boolean): Promise<
 
 export async function exportCustomers(ctx: AppContext, actor: Actor, p: Principal, filter: CustomerFilter): Promise<CustomerExport> {
   const scope = requireScope(p, 'customers.export');
-  const { rows, truncated } = await repo.exportRows(ctx.db, scope, scopeOf(p, 'customers.reveal'), listFilter(filter), CUSTOMER_EXPORT_LIMIT);
+  const { rows, truncated } = await search.exportRows(ctx.db, scope, scopeOf(p, 'customers.reveal'), listFilter(filter), CUSTOMER_EXPORT_LIMIT);
   const today = shanghaiToday();
   const items = rows.map((r) => presentListItem(r, today));
   const buffer = await workbook(items, truncated);

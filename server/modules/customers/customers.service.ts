@@ -13,6 +13,7 @@ import { audit, type Actor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { DbOrTrx } from '../../platform/db';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import * as search from './customers-search.repository';
 import * as repo from './customers.repository';
 import {
   ageOn, isRealDate, maskCustomerRecord, nextTierProgress, riskValidity, searchTerms, shanghaiToday, tierBasisAmount, toCents,
@@ -42,14 +43,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function searchCustomers(ctx: AppContext, p: Principal, q: string): Promise<{ kinds: CustomerSearchHit['matchedBy'][]; items: CustomerSearchHit[] }> {
   const scope = requireScope(p, 'customers.read');
   const terms = searchTerms(q);
-  const rows = await repo.searchCustomers(ctx.db, scope, terms, SEARCH_LIMIT);
+  const rows = await search.searchCustomers(ctx.db, scope, terms, SEARCH_LIMIT);
   return {
     kinds: terms.map((t) => t.kind),
     items: rows.map((r) => ({ ...r, name: maskName(r.name), mobile: r.mobile ? maskMobile(r.mobile) : null })),
   };
 }
 
-export function listFilter(q: Omit<CustomerListQuery, 'page' | 'pageSize'>): repo.ListFilter {
+export function listFilter(q: Omit<CustomerListQuery, 'page' | 'pageSize'>): search.ListFilter {
   if (q.aumMin && q.aumMax && toCents(q.aumMin) > toCents(q.aumMax)) {
     throw badRequest('BAD_RANGE', 'AUM下限不能高于上限', 'The minimum AUM is above the maximum', [{ path: 'aumMin', zh: 'AUM下限不能高于上限', en: 'The minimum AUM is above the maximum' }]);
   }
@@ -57,7 +58,7 @@ export function listFilter(q: Omit<CustomerListQuery, 'page' | 'pageSize'>): rep
   return { ...rest, terms: text ? searchTerms(text) : [] };
 }
 
-export function presentListItem(r: repo.ListRow, today: string): CustomerListItem {
+export function presentListItem(r: search.ListRow, today: string): CustomerListItem {
   return {
     id: r.id, customerNo: r.customerNo, name: maskName(r.name), gender: r.gender, mobile: r.mobile ? maskMobile(r.mobile) : null, status: r.status,
     tierCode: r.tierCode, tierNameZh: r.tierNameZh, tierNameEn: r.tierNameEn, branchId: r.branchId, branchName: r.branchName,
@@ -70,7 +71,7 @@ export function presentListItem(r: repo.ListRow, today: string): CustomerListIte
 export async function listCustomers(ctx: AppContext, p: Principal, q: CustomerListQuery) {
   const scope = requireScope(p, 'customers.read');
   const { page, pageSize, ...filter } = q;
-  const res = await repo.listCustomers(ctx.db, scope, scopeOf(p, 'customers.reveal'), listFilter(filter), page, pageSize, LIST_COUNT_CAP);
+  const res = await search.listCustomers(ctx.db, scope, scopeOf(p, 'customers.reveal'), listFilter(filter), page, pageSize, LIST_COUNT_CAP);
   const today = shanghaiToday();
   return { items: res.items.map((r) => presentListItem(r, today)), total: res.total, totalCapped: res.totalCapped, page, pageSize };
 }
