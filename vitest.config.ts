@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests run on PGlite; integration tests (*.int.test.ts) run again on a real
@@ -33,6 +34,8 @@ export default defineConfig({
         : []),
       {
         extends: true as const,
+        // The web resolves @contracts through web/vite.config.ts; its tests need the same alias.
+        resolve: { alias: { '@contracts': path.resolve(import.meta.dirname, 'contracts') } },
         test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
       },
     ],

@@ -10,3 +10,4 @@ export * from './customers';
 export * from './tiers';
 export * from './privileges';
 export * from './customer-import';
+export * from './lobby';

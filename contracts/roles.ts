@@ -66,6 +66,17 @@ export const PERMISSIONS = {
   'privileges.book': { zh: '预约/登记增值服务', en: 'Book or record value-added services', module: 'privileges' },
   'privileges.manage': { zh: '维护增值服务目录与额度', en: 'Manage the service catalogue and quotas', module: 'privileges' },
   'privileges.report': { zh: '查看增值服务报表', en: 'View value-added service reports', module: 'privileges' },
+  'lobby.queue.read': { zh: '查看大堂排队', en: 'View the lobby queue', module: 'lobby' },
+  'lobby.checkin': { zh: '取号/分流登记', en: 'Check customers in and issue tickets', module: 'lobby' },
+  'lobby.counter.operate': { zh: '柜台叫号与办理', en: 'Operate a counter (call, serve, transfer)', module: 'lobby' },
+  'lobby.refer': { zh: '推荐潜在优质客户/登记投诉', en: 'Refer possible premium customers and take complaints', module: 'lobby' },
+  'lobby.manage': { zh: '大堂管理（设备故障、突发事件）', en: 'Run the lobby (device faults, incidents)', module: 'lobby' },
+  'lobby.vip': { zh: '接收贵宾到店提醒', en: 'Receive VIP arrival alerts', module: 'lobby' },
+  'lobby.board': { zh: '叫号显示屏', en: 'Lobby display board', module: 'lobby' },
+  'lobby.setup': { zh: '维护网点大堂设置', en: "Maintain an outlet's lobby set-up", module: 'lobby' },
+  'lobby.config': { zh: '维护业务类型、分流规则与服务时限', en: 'Manage business types, routing defaults and service levels', module: 'lobby' },
+  'lobby.stats': { zh: '查看大堂统计与排班建议', en: 'View lobby statistics and staffing advice', module: 'lobby' },
+  'lobby.stats.close': { zh: '日终关账与更正大堂统计', en: 'Close and amend the daily lobby statistics', module: 'lobby' },
 } as const;
 export type PermissionCode = keyof typeof PERMISSIONS;
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as PermissionCode[];
@@ -73,13 +84,13 @@ export const permissionCode = z.enum(PERMISSION_CODES as [PermissionCode, ...Per
 
 /** Seeded defaults; head office edits them on the role-permissions page. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = {
-  wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.reveal': 'own', 'customers.edit': 'own', 'privileges.book': 'own' },
+  wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.reveal': 'own', 'customers.edit': 'own', 'privileges.book': 'own', 'lobby.queue.read': 'branch', 'lobby.vip': 'own', 'lobby.refer': 'branch', 'lobby.board': 'branch' },
   marketing_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.edit': 'own' },
-  lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'branch', 'privileges.book': 'branch' },
-  lobby_assistant: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'branch', 'privileges.book': 'branch', 'lobby.queue.read': 'branch', 'lobby.checkin': 'branch', 'lobby.counter.operate': 'branch', 'lobby.refer': 'branch', 'lobby.manage': 'branch', 'lobby.vip': 'branch', 'lobby.board': 'branch', 'lobby.setup': 'branch', 'lobby.stats': 'branch', 'lobby.stats.close': 'branch' },
+  lobby_assistant: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'lobby.queue.read': 'branch', 'lobby.checkin': 'branch', 'lobby.refer': 'branch', 'lobby.manage': 'branch', 'lobby.board': 'branch' },
   security_guard: {},
-  cash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
-  noncash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch' },
+  cash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'lobby.queue.read': 'branch', 'lobby.counter.operate': 'branch', 'lobby.refer': 'branch', 'lobby.board': 'branch' },
+  noncash_teller: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'lobby.queue.read': 'branch', 'lobby.counter.operate': 'branch', 'lobby.refer': 'branch', 'lobby.board': 'branch' },
   branch_head: {
     'org.branch.read': 'bank',
     'org.staff.read': 'subtree',
@@ -93,8 +104,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
     'tiers.override': 'subtree',
     'privileges.book': 'subtree',
     'privileges.report': 'subtree',
+    'lobby.queue.read': 'subtree',
+    'lobby.manage': 'subtree',
+    'lobby.vip': 'subtree',
+    'lobby.board': 'subtree',
+    'lobby.setup': 'subtree',
+    'lobby.stats': 'subtree',
+    'lobby.stats.close': 'subtree',
   },
-  wealth_centre_head: { 'org.branch.read': 'bank', 'org.staff.read': 'subtree', 'org.staff.grade': 'subtree', 'customers.read': 'subtree', 'customers.reveal': 'subtree', 'customers.edit': 'subtree', 'customers.assign': 'subtree', 'customers.export': 'subtree', 'tiers.override': 'subtree', 'privileges.book': 'subtree', 'privileges.report': 'subtree' },
+  wealth_centre_head: { 'org.branch.read': 'bank', 'org.staff.read': 'subtree', 'org.staff.grade': 'subtree', 'customers.read': 'subtree', 'customers.reveal': 'subtree', 'customers.edit': 'subtree', 'customers.assign': 'subtree', 'customers.export': 'subtree', 'tiers.override': 'subtree', 'privileges.book': 'subtree', 'privileges.report': 'subtree', 'lobby.queue.read': 'subtree', 'lobby.vip': 'subtree', 'lobby.board': 'subtree', 'lobby.stats': 'subtree', 'lobby.stats.close': 'subtree' },
   hq_admin: {
     'org.branch.read': 'bank',
     'org.branch.manage': 'bank',
@@ -114,6 +132,11 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
     'temperament.manage': 'bank',
     'privileges.manage': 'bank',
     'privileges.report': 'bank',
+    'lobby.queue.read': 'bank',
+    'lobby.board': 'bank',
+    'lobby.setup': 'bank',
+    'lobby.config': 'bank',
+    'lobby.stats': 'bank',
   },
   auditor: { 'org.branch.read': 'bank', 'org.staff.read': 'bank', 'audit.read': 'bank', 'audit.export': 'bank', 'customers.read': 'bank' },
 };

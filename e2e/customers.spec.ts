@@ -193,7 +193,11 @@ describe('a wealth RM serves a customer', () => {
     const page = await as('wrm', 'phone');
     await page.getByTestId('customer-search-open').click();
     await page.getByTestId('customer-search-modal').waitFor();
-    await page.getByTestId('customer-search').locator('input').fill(picked.tail);
+    // The dialog focuses the box once its opening animation ends; typing before that loses the
+    // list of matches to the focus move (a person sees the box focus before typing).
+    const input = page.getByTestId('customer-search').locator('input');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await input.fill(picked.tail);
     await page.getByTestId(`customer-search-option-${picked.customer.customerNo}`).click();
     await page.getByTestId('customer-360').waitFor();
     await page.getByTestId('customer-privileges').locator('tbody tr.ant-table-row').first().waitFor();

@@ -29,6 +29,8 @@ import { tierRoutes } from './modules/customers/tiers.routes';
 import { tierJobs } from './modules/customers/tiers.jobs';
 import { privilegesRoutes } from './modules/privileges/privileges.routes';
 import { customerImportRoutes } from './modules/customers/customer-import.routes';
+import { lobbyRoutes } from './modules/lobby/lobby.routes';
+import { lobbyJobs } from './modules/lobby/lobby.jobs';
 import { seedReferenceData } from './seed/reference-data';
 
 declare module 'fastify' {
@@ -71,7 +73,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await hub.start();
   const ctx = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) } as AppContext;
   ctx.jobs = new JobRunner(ctx);
-  for (const job of [...platformJobs, ...orgJobs, ...tierJobs]) ctx.jobs.register(job);
+  for (const job of [...platformJobs, ...orgJobs, ...tierJobs, ...lobbyJobs]) ctx.jobs.register(job);
   app.decorate('ctx', ctx);
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
@@ -105,6 +107,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   tierRoutes(app, ctx);
   privilegesRoutes(app, ctx);
   customerImportRoutes(app, ctx);
+  lobbyRoutes(app, ctx);
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 

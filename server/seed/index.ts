@@ -10,6 +10,7 @@ import {
 import { DEFAULT_ORG_OPTIONS, generateOrg, type DemoAccount, type OrgPlan } from './org.seed';
 import { seedReferenceData } from './reference-data';
 import { insertOrgPlan, isDatabaseEmpty, type OrgCounts, type Progress } from './seed.repository';
+import { seedLobby } from './lobby.seed';
 
 export { DEMO_ACCOUNTS, DEMO_BRANCH_CODES, DEFAULT_ORG_OPTIONS, HEAD_OFFICE_CODE, generateOrg } from './org.seed';
 export type { DemoAccount, DemoAccountDefinition, OrgPlan } from './org.seed';
@@ -73,7 +74,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
       opts.onProgress?.(done, total + customers, label);
     });
     const progress: Progress = (done, _total, label) => opts.onProgress?.(orgTotal + done, orgTotal + customers, label);
-    return { ...org, ...(await seedCustomers(trx, plan, { seed, today, customers }, progress)) };
+    return { ...org, ...(await seedCustomers(trx, plan, { seed, today, customers }, progress)), ...(await seedLobby(trx, { seed, today })) };
   });
   return { seed, today, counts, demoAccounts: plan.demoAccounts, demoPassword: DEMO_PASSWORD, milliseconds: Math.round(performance.now() - t0) };
 }

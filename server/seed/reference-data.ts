@@ -5,6 +5,7 @@ import type { DbOrTrx } from '../platform/db';
 import { seedTierReferenceData } from '../modules/customers/tiers.reference';
 import { seedCustomerReferenceData } from '../modules/customers/customers.reference';
 import { seedPrivilegeReferenceData } from '../modules/privileges/privileges.reference';
+import { seedLobbyReferenceData } from '../modules/lobby/lobby.reference';
 import { insertReferenceData } from './seed.repository';
 
 export type GradeDefinition = { code: string; nameZh: string; nameEn: string; rank: number; steps: number };
@@ -61,4 +62,5 @@ export async function seedReferenceData(db: DbOrTrx): Promise<void> {
   await seedTierReferenceData(db);
   await seedCustomerReferenceData(db);
   await seedPrivilegeReferenceData(db);
+  await seedLobbyReferenceData(db);
 }

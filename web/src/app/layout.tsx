@@ -17,6 +17,15 @@ import {
   UserOutlined,
   RiseOutlined,
   SolutionOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  NotificationOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  StarOutlined,
+  TabletOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -39,11 +48,21 @@ const ICONS: Record<MenuKey, ReactNode> = {
   roles: <IdcardOutlined />,
   audit: <AuditOutlined />,
   account: <UserOutlined />,
+  lobbyConsole: <DashboardOutlined />,
+  lobbyKiosk: <TabletOutlined />,
+  lobbyTeller: <NotificationOutlined />,
+  lobbyVip: <StarOutlined />,
+  lobbyBoard: <DesktopOutlined />,
+  lobbyStats: <BarChartOutlined />,
+  lobbyStaffing: <ScheduleOutlined />,
+  lobbyRule: <OrderedListOutlined />,
+  lobbySetup: <SettingOutlined />,
 };
 
 const GROUP_TITLE: Record<MenuItem['group'], string | null> = {
   main: null,
   customers: 'menu.groupCustomers',
+  lobby: 'menu.groupLobby',
   org: 'menu.groupOrg',
   admin: 'menu.groupAdmin',
   me: null,
@@ -59,7 +78,7 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
 
   const items = useMemo<MenuProps['items']>(() => {
     const out: NonNullable<MenuProps['items']> = [];
-    for (const group of ['main', 'customers', 'org', 'admin', 'me'] as const) {
+    for (const group of ['main', 'customers', 'lobby', 'org', 'admin', 'me'] as const) {
       const inGroup = visible.filter((m) => m.group === group);
       if (inGroup.length === 0) continue;
       const children = inGroup.map((m) => ({

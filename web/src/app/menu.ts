@@ -15,7 +15,16 @@ export type MenuKey =
   | 'grades'
   | 'roles'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'lobbyConsole'
+  | 'lobbyKiosk'
+  | 'lobbyTeller'
+  | 'lobbyVip'
+  | 'lobbyBoard'
+  | 'lobbyStats'
+  | 'lobbyStaffing'
+  | 'lobbyRule'
+  | 'lobbySetup';
 
 export type MenuItem = {
   key: MenuKey;
@@ -26,7 +35,7 @@ export type MenuItem = {
   labelKey: `menu.${MenuKey}`;
   label: { zh: string; en: string };
   /** Menu group, for the layout's sub-menus. */
-  group: 'main' | 'customers' | 'org' | 'admin' | 'me';
+  group: 'main' | 'customers' | 'lobby' | 'org' | 'admin' | 'me';
   testId: `menu-${MenuKey}`;
 };
 
@@ -44,6 +53,15 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   item('tiers', '/tiers', 'tiers.manage', 'customers', { zh: '分层规则', en: 'Tier rules' }),
   item('privileges', '/privileges', ['privileges.report', 'privileges.manage'], 'customers', { zh: '增值服务', en: 'Value-added services' }),
   item('customerImport', '/customers/import', 'customers.import', 'customers', { zh: '客户数据导入', en: 'Customer import' }),
+  item('lobbyConsole', '/lobby/console', 'lobby.manage', 'lobby', { zh: '大堂工作台', en: 'Lobby console' }),
+  item('lobbyKiosk', '/lobby/kiosk', 'lobby.checkin', 'lobby', { zh: '取号机', en: 'Check-in kiosk' }),
+  item('lobbyTeller', '/lobby/teller', 'lobby.counter.operate', 'lobby', { zh: '柜台叫号', en: 'Teller console' }),
+  item('lobbyVip', '/lobby/vip', 'lobby.vip', 'lobby', { zh: '贵宾到店', en: 'VIP arrivals' }),
+  item('lobbyBoard', '/lobby/board', 'lobby.board', 'lobby', { zh: '叫号显示屏', en: 'Display board' }),
+  item('lobbyStats', '/lobby/stats', 'lobby.stats', 'lobby', { zh: '厅堂日报', en: 'Daily lobby statistics' }),
+  item('lobbyStaffing', '/lobby/staffing', 'lobby.stats', 'lobby', { zh: '排班建议', en: 'Staffing advice' }),
+  item('lobbyRule', '/lobby/queue-rule', 'lobby.queue.read', 'lobby', { zh: '排队规则', en: 'Queue order rule' }),
+  item('lobbySetup', '/lobby/setup', ['lobby.setup', 'lobby.config'], 'lobby', { zh: '大堂设置', en: 'Lobby set-up' }),
   item('branches', '/org/branches', 'org.branch.read', 'org', { zh: '机构', en: 'Branch tree' }),
   item('staff', '/org/staff', 'org.staff.read', 'org', { zh: '员工', en: 'Staff directory' }),
   item('certificates', '/org/certificates', 'org.staff.read', 'org', { zh: '证书到期', en: 'Expiring certificates' }),

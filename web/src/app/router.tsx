@@ -30,6 +30,15 @@ const CustomerPage = named(() => import('../features/customers/customer-page'), 
 const CustomerImportPage = named(() => import('../features/customers/import-page'), 'CustomerImportPage');
 const TiersPage = named(() => import('../features/tiers/tiers-page'), 'TiersPage');
 const PrivilegesPage = named(() => import('../features/privileges/privileges-page'), 'PrivilegesPage');
+const LobbyConsolePage = named(() => import('../features/lobby/console-page'), 'ConsolePage');
+const LobbyKioskPage = named(() => import('../features/lobby/kiosk-page'), 'KioskPage');
+const LobbyTellerPage = named(() => import('../features/lobby/teller-page'), 'TellerPage');
+const LobbyVipPage = named(() => import('../features/lobby/vip-page'), 'VipPage');
+const LobbyBoardPage = named(() => import('../features/lobby/board-page'), 'BoardPage');
+const LobbyStatsPage = named(() => import('../features/lobby/stats-page'), 'StatsPage');
+const LobbyStaffingPage = named(() => import('../features/lobby/staffing-page'), 'StaffingPage');
+const LobbyRulePage = named(() => import('../features/lobby/queue-rule-page'), 'QueueRulePage');
+const LobbySetupPage = named(() => import('../features/lobby/setup-page'), 'SetupPage');
 
 const guarded = (permission: PermissionCode, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -48,6 +57,9 @@ export function AppRouter() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route element={<RequireAuth />}>
+            {/* The kiosk and the lobby TV run full screen, without the app frame. */}
+            <Route path="lobby/kiosk" element={guarded('lobby.checkin', <LobbyKioskPage />)} />
+            <Route path="lobby/board" element={guarded('lobby.board', <LobbyBoardPage />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="customers" element={guarded('customers.read', <CustomersPage />)} />
@@ -59,6 +71,20 @@ export function AppRouter() {
                 element={
                   <RequireAny permissions={['privileges.report', 'privileges.manage']}>
                     <PrivilegesPage />
+                  </RequireAny>
+                }
+              />
+              <Route path="lobby/console" element={guarded('lobby.manage', <LobbyConsolePage />)} />
+              <Route path="lobby/teller" element={guarded('lobby.counter.operate', <LobbyTellerPage />)} />
+              <Route path="lobby/vip" element={guarded('lobby.vip', <LobbyVipPage />)} />
+              <Route path="lobby/stats" element={guarded('lobby.stats', <LobbyStatsPage />)} />
+              <Route path="lobby/staffing" element={guarded('lobby.stats', <LobbyStaffingPage />)} />
+              <Route path="lobby/queue-rule" element={guarded('lobby.queue.read', <LobbyRulePage />)} />
+              <Route
+                path="lobby/setup"
+                element={
+                  <RequireAny permissions={['lobby.setup', 'lobby.config']}>
+                    <LobbySetupPage />
                   </RequireAny>
                 }
               />

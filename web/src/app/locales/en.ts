@@ -1,5 +1,6 @@
 // English, typed against the Chinese source so that a missing key fails the type check.
 import type { Resources } from './zh-cn';
+import { lobbyEn } from '../../features/lobby/locale-en';
 
 export const en: Resources = {
   app: { name: 'Patron VIP customer service', shortName: 'Patron' },
@@ -42,6 +43,16 @@ export const en: Resources = {
     roles: 'Role permissions',
     audit: 'Audit log',
     account: 'My account',
+    lobbyConsole: 'Lobby console',
+    lobbyKiosk: 'Check-in kiosk',
+    lobbyTeller: 'Teller console',
+    lobbyVip: 'VIP arrivals',
+    lobbyBoard: 'Display board',
+    lobbyStats: 'Daily lobby statistics',
+    lobbyStaffing: 'Staffing advice',
+    lobbyRule: 'Queue order rule',
+    lobbySetup: 'Lobby set-up',
+    groupLobby: 'Lobby service',
     groupCustomers: 'Customers and services',
     groupOrg: 'Organisation',
     groupAdmin: 'Administration',
@@ -690,4 +701,5 @@ export const en: Resources = {
     value: 'Cell',
     stat: { total: 'Rows', valid: 'Valid', inserted: 'Inserted', updated: 'Updated', unchanged: 'Unchanged', errorRows: 'Rows with errors' },
   },
+  lobby: lobbyEn,
 };

@@ -1,4 +1,6 @@
 // Simplified Chinese: the source language of every UI string. en.ts must have the same shape.
+import { lobbyZhCN } from '../../features/lobby/locale-zh-cn';
+
 export const zhCN = {
   app: { name: 'Patron 贵宾客户服务', shortName: 'Patron' },
   common: {
@@ -40,6 +42,16 @@ export const zhCN = {
     roles: '角色权限',
     audit: '审计日志',
     account: '我的账户',
+    lobbyConsole: '大堂工作台',
+    lobbyKiosk: '取号机',
+    lobbyTeller: '柜台叫号',
+    lobbyVip: '贵宾到店',
+    lobbyBoard: '叫号显示屏',
+    lobbyStats: '厅堂日报',
+    lobbyStaffing: '排班建议',
+    lobbyRule: '排队规则',
+    lobbySetup: '大堂设置',
+    groupLobby: '厅堂服务',
     groupCustomers: '客户与服务',
     groupOrg: '机构与队伍',
     groupAdmin: '系统管理',
@@ -688,6 +700,7 @@ export const zhCN = {
     value: '单元格内容',
     stat: { total: '总行数', valid: '有效行', inserted: '新增', updated: '更新', unchanged: '无变化', errorRows: '错误行' },
   },
+  lobby: lobbyZhCN,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

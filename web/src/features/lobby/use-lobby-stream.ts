@@ -20,13 +20,19 @@ export function parseEvent<T>(data: unknown): T | null {
 
 type Handlers = Record<string, (data: unknown) => void>;
 
-/** Subscribes to `url` (null: not yet) with a handler per event name; returns the connection state. */
-export function useLobbyStream(url: string | null, handlers: Handlers, onOpen: () => void): StreamState {
+/**
+ * Subscribes to `url` (null: not yet) with a handler per event name; returns the connection state.
+ * `since` gives the last sequence seen, sent on each of our own reconnects (EventSource's own retries
+ * send it as Last-Event-ID).
+ */
+export function useLobbyStream(url: string | null, handlers: Handlers, onOpen: () => void, since?: () => number | undefined): StreamState {
   const [state, setState] = useState<StreamState>('connecting');
   const h = useRef(handlers);
   const open = useRef(onOpen);
+  const sinceRef = useRef(since);
   h.current = handlers;
   open.current = onOpen;
+  sinceRef.current = since;
   const names = Object.keys(handlers).sort().join(',');
 
   useEffect(() => {
@@ -39,7 +45,8 @@ export function useLobbyStream(url: string | null, handlers: Handlers, onOpen: (
     const connect = () => {
       if (stopped) return;
       setState('connecting');
-      es = new EventSource(url);
+      const seq = sinceRef.current?.();
+      es = new EventSource(seq === undefined ? url : `${url}${url.includes('?') ? '&' : '?'}since=${seq}`);
       es.addEventListener('open', () => {
         delay = FIRST_DELAY_MS;
         setState('open');
