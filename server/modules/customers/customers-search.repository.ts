@@ -29,8 +29,8 @@ const MAX_CHAR = String.fromCodePoint(0x10ffff);
  * result is in scope and complete for the first `limit` hits:
  * - customer number: a range on the unique index (code-point collations: C, C.UTF-8) plus LIKE;
  * - mobile / resident ID / card tail: prefix LIKE on the reversed text (text_pattern_ops indexes);
- * - name: ILIKE on the trigram index; a two-character fragment has no inner trigram, so over a wide
- *   scope it goes through trigram similarity (names that start with or equal the fragment).
+ * - name: ILIKE on the trigram index; a two-character fragment has no trigram of its own, so over a
+ *   wide scope it goes through the index of the names' two-character pieces (name_bigrams).
  */
 function probe(t: SearchTerm, scope: DataScope, limit: number, rank: number) {
   const inScope = customerScopeSql(scope);
@@ -47,12 +47,16 @@ function probe(t: SearchTerm, scope: DataScope, limit: number, rank: number) {
       return sql`(select c.id, ${kind}::text as k, ${rank}::int as r from customers c
         where reverse(c.resident_id) like ${likeLiteral(reversed(t.term)) + '%'} and ${inScope} limit ${limit})`;
     case 'card':
-      return sql`(select c.id, ${kind}::text as k, ${rank}::int as r from holdings h join customers c on c.id = h.customer_id
-        where h.card_no is not null and reverse(h.card_no) like ${likeLiteral(reversed(t.term)) + '%'} and ${inScope} limit ${limit})`;
+      // The matching cards first (offset 0 keeps the planner from walking an RM's whole book and
+      // probing each customer's holdings: it overestimates tail matches a hundredfold).
+      return sql`(select c.id, ${kind}::text as k, ${rank}::int as r
+        from (select h.customer_id from holdings h where h.card_no is not null and reverse(h.card_no) like ${likeLiteral(reversed(t.term)) + '%'} offset 0) h
+        join customers c on c.id = h.customer_id
+        where ${inScope} limit ${limit})`;
     case 'name': {
       const wide = scope.kind === 'bank' || scope.kind === 'subtree';
       const contains = sql`c.name ilike ${'%' + likeLiteral(t.term) + '%'}`;
-      const where = wide && Array.from(t.term).length < 3 ? sql`c.name % ${t.term} and ${contains}` : contains;
+      const where = wide && Array.from(t.term).length === 2 ? sql`c.name_bigrams @> array[lower(${t.term})] and ${contains}` : contains;
       return sql`(select c.id, ${kind}::text as k, ${rank}::int as r from customers c
         where ${where} and ${inScope} limit ${limit})`;
     }

@@ -169,6 +169,10 @@ describe('search', () => {
     expect(byName.items.find((i) => i.id === mine)).toMatchObject({ matchedBy: 'name', name: '欧**月' });
     expect((await ids(bhead, '司马')).items.map((i) => i.id)).toContain(mine2);
     expect((await ids(wrm, '明月')).items.map((i) => i.id)).toContain(mine);
+    // Two characters from inside a name, over a branch head's whole sub-tree (the wide-scope index).
+    expect((await ids(bhead, '明月')).items.map((i) => i.id)).toContain(mine);
+    expect((await ids(bhead, '阳明')).items.map((i) => i.id)).toContain(mine);
+    expect((await ids(bhead, '月欧')).items.map((i) => i.id)).not.toContain(mine);
     const byNo = await ids(bhead, 'tqa0000');
     expect(byNo.kinds).toEqual(['customerNo']);
     expect(byNo.items.map((i) => i.id)).toEqual(expect.arrayContaining([mine, mine2]));
