@@ -8,7 +8,10 @@ const HEARTBEAT_MS = 20_000;
 
 export type EventMessage = { topic: string; event: string; data: unknown; id?: string };
 
-type Stream = { topics: Set<string>; send: (m: EventMessage) => void; end: () => void };
+type Stream = { topics: Set<string>; send: (frame: string) => void; end: () => void };
+
+/** One SSE frame; an event for 500 boards is formatted once, not once per board. */
+const frameOf = (m: EventMessage) => `${m.id ? `id: ${m.id}\n` : ''}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`;
 
 export class EventHub {
   private streams = new Set<Stream>();
@@ -33,7 +36,8 @@ export class EventHub {
   }
 
   private deliver(m: EventMessage): void {
-    for (const s of this.streams) if (s.topics.has(m.topic)) s.send(m);
+    let frame: string | null = null;
+    for (const s of this.streams) if (s.topics.has(m.topic)) s.send((frame ??= frameOf(m)));
   }
 
   get size(): number {
@@ -51,8 +55,8 @@ export class EventHub {
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    const write = (m: EventMessage) => {
-      res.write(`${m.id ? `id: ${m.id}\n` : ''}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+    const write = (frame: string) => {
+      res.write(frame);
     };
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const stream: Stream = {
@@ -65,7 +69,7 @@ export class EventHub {
       },
     };
     this.streams.add(stream);
-    for (const m of first) write(m);
+    for (const m of first) write(frameOf(m));
     req.raw.on('close', () => {
       clearInterval(heartbeat);
       this.streams.delete(stream);
