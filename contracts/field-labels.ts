@@ -121,6 +121,8 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   cleanRecord: { zh: '无不良记录', en: 'Clean record' },
   notes: { zh: '备注', en: 'Notes' },
   // Lobby
+  textZh: { zh: '中文内容', en: 'Chinese text' },
+  textEn: { zh: '英文内容', en: 'English text' },
   aboutStaffId: { zh: '被投诉员工', en: 'Staff member complained about' },
   actionTaken: { zh: '已采取措施', en: 'Action taken' },
   actionsTaken: { zh: '处置措施', en: 'Actions taken' },

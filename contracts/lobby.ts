@@ -16,6 +16,7 @@
  *   GET    /api/lobby/service-levels                         [lobby.queue.read]  -> serviceLevel[]
  *   PUT    /api/lobby/service-levels                         [lobby.config]      replaceServiceLevelsBody -> serviceLevel[]
  *   GET    /api/lobby/routing-rules?branchId=                [lobby.queue.read]  routingRulesQuery -> routingRules
+ *   GET    /api/lobby/queue-rule                             [lobby.queue.read]  -> queueRuleParams   (the order rule's parameters)
  *   PUT    /api/lobby/routing-rules                          [lobby.config]      replaceRoutingRulesBody -> routingRules   (head-office defaults)
  *   PUT    /api/lobby/outlets/:branchId/routing-rules        [lobby.setup]       replaceRoutingRulesBody -> routingRules   (outlet's adjustments)
  *   Outlet set-up
@@ -60,6 +61,10 @@
  *   GET    /api/lobby/outlets/:branchId/board                [lobby.board]       -> boardSnapshot
  *   GET    /api/lobby/outlets/:branchId/events?since=        [lobby.board]       SSE stream (see below); `since` or Last-Event-ID = last seq seen
  *   GET    /api/lobby/outlets/:branchId/console              [lobby.queue.read]  -> lobbyConsole
+ *   GET    /api/lobby/outlets/:branchId/notices              [lobby.queue.read]  -> lobbyNotice[]
+ *   POST   /api/lobby/outlets/:branchId/notices              [lobby.setup]       noticeBody -> lobbyNotice (201)   (audited)
+ *   PUT    /api/lobby/notices/:id                            [lobby.setup]       noticeBody -> lobbyNotice         (audited)
+ *   DELETE /api/lobby/notices/:id                            [lobby.setup]       -> ok                             (audited)
  *   Service levels, staffing, statistics
  *   GET    /api/lobby/outlets/:branchId/attainment?from=&to=&groupBy= [lobby.stats] attainmentQuery -> attainmentReport
  *   GET    /api/lobby/outlets/:branchId/staffing?weekStart=  [lobby.stats]       staffingQuery -> staffingAdvice
@@ -73,7 +78,17 @@
  * On connect with `since`/Last-Event-ID the server first replays the missed events (or sends
  * `board.reset` when too many were missed: then refetch the snapshot).
  *   ticket.created  ticket.called  ticket.updated  queue.counts  counter.updated
- *   device.fault  incident  notice  board.reset  vip.arrival (only to holders of lobby.vip)
+ *   device.fault  incident  notice  notice.removed  ticket.sla  board.reset
+ *   vip.arrival: to holders of lobby.vip for the outlet (branch/subtree/bank scope); a holder whose
+ *   scope is `own` (a wealth RM) gets it on the same stream for their own customers only.
+ * ticket.sla: sent by the minute job `lobby-sla-alerts` when a waiting ticket passes 80% and again
+ * 100% of its service level (once each; a ticket found already past 100% gets only the 100% one);
+ * the outlet's lobby managers also get an inbox notification (kind 'lobby_sla', data = slaAlert).
+ * notice / notice.removed: a posted board notice was added or edited / removed (boardNotice.source
+ * 'notice'); device faults appear on the board as source 'fault'.
+ * Counters: opening a counter puts the caller (or the given staffId) at it; call-next from an open
+ * counter that shows another teller takes the counter over (the caller is physically there;
+ * audited as lobby.counter.takeover) unless that teller still has a ticket in hand (409 COUNTER_BUSY).
  * A VIP arrival also reaches the dedicated RM's inbox (GET /api/events, event `notification`,
  * kind 'lobby.vip_arrival', data = vipAlert).
  * Added notes (server built): `vip.arrival` carries no `id:` line and does not advance the sequence
@@ -745,7 +760,14 @@ export const boardCall = z.object({
 export type BoardCall = z.infer<typeof boardCall>;
 export const boardZone = z.object({ zoneCode: z.string(), zoneKind, nameZh: z.string(), nameEn: z.string(), waiting: z.number().int(), estimatedWaitMinutes: z.number().int() });
 export type BoardZone = z.infer<typeof boardZone>;
-export const boardNotice = z.object({ id: z.number().int(), textZh: z.string(), textEn: z.string(), at: z.string() });
+/** A line of the board's notice strip: a posted notice, or one made from a device fault (ids are per source). */
+export const boardNotice = z.object({
+  id: z.number().int(),
+  source: z.enum(['notice', 'fault']),
+  textZh: z.string(),
+  textEn: z.string(),
+  at: z.string(),
+});
 export type BoardNotice = z.infer<typeof boardNotice>;
 export const boardSnapshot = z.object({
   branchId: z.number().int(),
@@ -780,6 +802,42 @@ export const lobbyConsole = z.object({
 });
 export type LobbyConsole = z.infer<typeof lobbyConsole>;
 
+// ---- board notices (posted by head office or the lobby manager) ------------------------------------
+
+export const lobbyNotice = z.object({
+  id: z.number().int(),
+  branchId: z.number().int(),
+  textZh: z.string(),
+  /** Empty: the board shows the Chinese text in English too. */
+  textEn: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
+});
+export type LobbyNotice = z.infer<typeof lobbyNotice>;
+export const noticeBody = z.strictObject({
+  textZh: z.string().trim().min(2).max(200),
+  textEn: z.string().trim().max(400).default(''),
+});
+export type NoticeBody = z.infer<typeof noticeBody>;
+/** At most this many posted notices per outlet (the board's strip is one line). */
+export const MAX_NOTICES = 10;
+
+// ---- the queue rule's parameters ---------------------------------------------------------------------
+
+/** What the queue order rule (lobby.queue-order.ts) runs with, for the page that explains it. */
+export const queueRuleParams = z.object({
+  /** Head start per tier rank, minutes (rank × this). */
+  tierHeadStartMinutes: z.number(),
+  /** Head start of a ticket whose appointment time has come, minutes. */
+  appointmentHeadStartMinutes: z.number(),
+  /** Share of its service level after which a ticket is highlighted and alerted (then again at 100%). */
+  slaWarnShare: z.number(),
+  serviceLevels: z.array(serviceLevel),
+});
+export type QueueRuleParams = z.infer<typeof queueRuleParams>;
+
 // ---- SSE event payloads (GET /api/lobby/outlets/:branchId/events) ------------------------------------
 
 const eventBase = { seq: z.number().int(), branchId: z.number().int(), at: z.string() };
@@ -791,6 +849,21 @@ export const counterUpdatedEvent = z.object({ ...eventBase, counter });
 export const deviceFaultEvent = z.object({ ...eventBase, fault: deviceFault });
 export const incidentEvent = z.object({ ...eventBase, incident });
 export const noticeEvent = z.object({ ...eventBase, notice: boardNotice });
+export const noticeRemovedEvent = z.object({ ...eventBase, noticeId: z.number().int() });
+/** A waiting ticket passed 80% (level 80) or 100% (level 100) of its service level: sent once per level. */
+export const slaAlert = z.object({
+  ticketId: z.number().int(),
+  number: z.string(),
+  zoneCode: z.string(),
+  zoneNameZh: z.string(),
+  zoneNameEn: z.string(),
+  level: z.union([z.literal(80), z.literal(100)]),
+  waitedMinutes: z.number(),
+  slaMinutes: z.number().int(),
+  priority: z.boolean(),
+});
+export type SlaAlert = z.infer<typeof slaAlert>;
+export const ticketSlaEvent = z.object({ ...eventBase, alert: slaAlert });
 export const boardResetEvent = z.object({ ...eventBase });
 export const vipArrivalEvent = z.object({ ...eventBase, alert: vipAlert });
 export const LOBBY_EVENT_SCHEMAS = {
@@ -802,6 +875,8 @@ export const LOBBY_EVENT_SCHEMAS = {
   'device.fault': deviceFaultEvent,
   incident: incidentEvent,
   notice: noticeEvent,
+  'notice.removed': noticeRemovedEvent,
+  'ticket.sla': ticketSlaEvent,
   'board.reset': boardResetEvent,
   'vip.arrival': vipArrivalEvent,
 } as const;
@@ -811,6 +886,8 @@ export type LobbyEventData<E extends LobbyEventName> = z.infer<(typeof LOBBY_EVE
 export const lobbyEventsQuery = z.object({ since: z.coerce.number().int().min(0).optional() });
 /** Notification kind in the RM's inbox for a VIP arrival (data = vipAlert). */
 export const VIP_ARRIVAL_NOTIFICATION = 'lobby.vip_arrival';
+/** Notification kind in a lobby manager's inbox for a ticket past 80%/100% of its service level (data = slaAlert). */
+export const SLA_NOTIFICATION = 'lobby_sla';
 
 // ---- service levels, staffing, statistics -----------------------------------------------------------
 

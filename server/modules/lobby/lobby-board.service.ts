@@ -1,27 +1,31 @@
 // The display board and the lobby manager's console: a snapshot with the event sequence it
 // includes, and the live stream that continues from any sequence (a reconnecting board catches up).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { BoardNotice, BoardSnapshot, LobbyConsole } from '../../../contracts/lobby';
+import type { BoardNotice, BoardSnapshot, LobbyConsole, LobbyNotice } from '../../../contracts/lobby';
 import { scopeOf, type Principal } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import type { EventMessage } from '../../platform/events';
 import * as repo from './lobby.repository';
 import * as q from './lobby-queue.repository';
 import * as rec from './lobby-records.repository';
-import { lobbyTopic, requireOutlet, shanghaiDay, vipTopic } from './lobby.common';
+import { lobbyTopic, requireOutlet, shanghaiDay, vipRmTopic, vipTopic } from './lobby.common';
 import { boardZones, zoneQueues } from './lobby-queue.service';
 import { vipArrivalsForConsole } from './lobby-vip.service';
+import { listNotices } from './lobby-notices.repository';
+import { toBoardNotice } from './lobby-notices.service';
 
 /** More missed events than this and the board is told to reload its snapshot instead. */
 export const REPLAY_LIMIT = 500;
 
-function notices(faults: Awaited<ReturnType<typeof repo.listFaults>>): BoardNotice[] {
-  return faults.map((f) => ({
+/** Posted notices first (newest first), then one line per device out of service. */
+function notices(posted: readonly LobbyNotice[], faults: Awaited<ReturnType<typeof repo.listFaults>>): BoardNotice[] {
+  return [...posted.map(toBoardNotice), ...faults.map((f) => ({
     id: f.id,
+    source: 'fault' as const,
     textZh: `${f.deviceLabel} 暂停服务，给您带来不便敬请谅解`,
     textEn: `${f.deviceLabel} is out of service: we apologise for the inconvenience`,
     at: f.reportedAt,
-  }));
+  }))];
 }
 
 export async function boardSnapshot(ctx: AppContext, p: Principal, branchId: number): Promise<BoardSnapshot> {
@@ -29,19 +33,22 @@ export async function boardSnapshot(ctx: AppContext, p: Principal, branchId: num
   // The sequence first: the data read after it is at least that new, so replaying from it misses nothing.
   const seq = await q.currentEventSeq(ctx.db, o.branchId);
   const now = new Date();
-  const [calls, zones, faults] = await Promise.all([q.recentCalls(ctx.db, o.branchId, 10), zoneQueues(ctx.db, o.branchId, now), repo.listFaults(ctx.db, o.branchId, true)]);
+  const [calls, zones, faults, posted] = await Promise.all([
+    q.recentCalls(ctx.db, o.branchId, 10), zoneQueues(ctx.db, o.branchId, now), repo.listFaults(ctx.db, o.branchId, true), listNotices(ctx.db, o.branchId),
+  ]);
   return {
     branchId: o.branchId, branchName: o.branchName, day: shanghaiDay(now), at: now.toISOString(), seq,
     calls: calls.map((c) => ({ ticketId: c.ticketId, number: c.number, counterNumber: c.counterNumber, zoneCode: c.zoneCode, zoneNameZh: c.zoneNameZh, calledAt: c.calledAt.toISOString(), recall: c.recalls > 0 })),
     zones: boardZones(zones),
-    notices: notices(faults),
+    notices: notices(posted, faults),
   };
 }
 
 /**
  * Opens the outlet's event stream. `since` (or the Last-Event-ID a reconnecting EventSource sends)
  * replays what was missed first; after too long an absence a `board.reset` asks for a new snapshot.
- * VIP alerts are added for callers who receive them for the whole outlet.
+ * VIP alerts are added for callers who receive them for the whole outlet, and for an RM those of
+ * their own customers.
  */
 export async function openEvents(ctx: AppContext, p: Principal, branchId: number, since: number | undefined, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const o = await requireOutlet(ctx.db, p, 'lobby.board', branchId);
@@ -57,8 +64,9 @@ export async function openEvents(ctx: AppContext, p: Principal, branchId: number
       for (const m of missed) first.push({ topic: lobbyTopic(o.branchId), event: m.event, data: m.data, id: String(m.seq) });
     }
   }
+  // The outlet's VIP alerts for outlet-wide holders; an RM (own scope) gets those of their own customers only.
   const vip = scopeOf(p, 'lobby.vip');
-  const topics = [lobbyTopic(o.branchId), ...(vip && vip.kind !== 'own' ? [vipTopic(o.branchId)] : [])];
+  const topics = [lobbyTopic(o.branchId), ...(vip ? [vip.kind === 'own' ? vipRmTopic(o.branchId, p.staffId) : vipTopic(o.branchId)] : [])];
   ctx.hub.open(req, reply, topics, first);
 }
 

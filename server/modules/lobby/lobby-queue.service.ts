@@ -21,6 +21,7 @@ import { routeZone, ticketNumber } from './lobby.routing';
 import { nextStatus, type TicketAction } from './lobby.state';
 import { raiseVipAlert } from './lobby-vip.service';
 import { requireCounter } from './lobby.service';
+import { copySlaAlerted } from './lobby-sla.service';
 
 const DEFAULT_SERVICE_MINUTES = 6;
 
@@ -179,8 +180,13 @@ export async function checkIn(ctx: AppContext, actor: Actor, p: Principal, body:
 
 // ---- counters ---------------------------------------------------------------------------------------
 
-/** Calls the next ticket for the counter in the queue rule's order; null when nobody waits for it. */
-export async function callNext(ctx: AppContext, _actor: Actor, p: Principal, counterId: number): Promise<CallNextResult> {
+/**
+ * Calls the next ticket for the counter in the queue rule's order; null when nobody waits for it.
+ * The caller is the teller at the counter: when the counter shows someone else (a shift change, the
+ * seeded or morning teller), the caller takes it over, audited; not while that teller still has a
+ * ticket in hand (409 COUNTER_BUSY: finish, mark no-show or transfer it first).
+ */
+export async function callNext(ctx: AppContext, actor: Actor, p: Principal, counterId: number): Promise<CallNextResult> {
   const c = await requireCounter(ctx, p, 'lobby.counter.operate', counterId);
   if (c.status !== 'open') throw conflict('COUNTER_CLOSED', '窗口未开启，请先开启窗口', 'The counter is not open: open it first');
   const calledId = await ctx.db.transaction().execute(async (trx) => {
@@ -191,6 +197,11 @@ export async function callNext(ctx: AppContext, _actor: Actor, p: Principal, cou
       if (cur && (cur.status === 'called' || cur.status === 'serving')) {
         throw conflict('COUNTER_BUSY', `请先办结、过号或转移 ${cur.number} 号`, `Finish, mark as no-show or transfer ticket ${cur.number} first`);
       }
+    }
+    if (locked.staffId !== p.staffId) {
+      await repo.setCounterState(trx, counterId, { status: 'open', staffId: p.staffId });
+      await audit(trx, actor, { action: 'lobby.counter.takeover', entityType: 'lobby_counter', entityId: counterId, branchId: locked.branchId, detail: { fromStaffId: locked.staffId, toStaffId: p.staffId } });
+      await emit(ctx, trx, locked.branchId, 'counter.updated', { counter: (await repo.getCounter(trx, counterId))! });
     }
     const zone = (await repo.zoneById(trx, locked.zoneId))!;
     const stats = (await zoneStats(trx, locked.branchId, [zone])).get(zone.id)!;
@@ -294,6 +305,7 @@ export async function transferTicket(ctx: AppContext, actor: Actor, p: Principal
       arrivedAt: t.arrivedAt.toISOString(), transferredFromId: id, note: body.reason, slaMinutes: t.slaMinutes, createdBy: p.staffId, counterId: body.counterId ?? null,
     });
     await q.moveTicket(trx, id, ['transferred'], { transferredToId: newId });
+    await copySlaAlerted(trx, id, newId);
     if (t.counterId !== null) await releaseCounter(ctx, trx, t.counterId, id);
     await audit(trx, actor, { action: 'lobby.ticket.transfer', entityType: 'lobby_ticket', entityId: id, branchId: t.branchId, customerId: t.customerId, detail: { to: newId, zone: zone.code, counterId: body.counterId ?? null, reason: body.reason } });
     await emit(ctx, trx, t.branchId, 'ticket.updated', { ticketId: id, number: t.number, zoneCode: t.zoneCode, status: 'transferred', counterNumber: t.counterNumber });

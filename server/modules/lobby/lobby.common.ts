@@ -60,6 +60,8 @@ export function presentTicket(r: TicketRow, now: Date = new Date()): Ticket {
 
 export const lobbyTopic = (branchId: number) => `lobby:${branchId}`;
 export const vipTopic = (branchId: number) => `lobby-vip:${branchId}`;
+/** The VIP alerts of one RM's own customers at one outlet (an RM's lobby.vip scope is `own`). */
+export const vipRmTopic = (branchId: number, rmStaffId: number) => `lobby-vip:${branchId}:rm:${rmStaffId}`;
 
 /**
  * Numbers, logs and publishes one live event of the outlet inside the caller's transaction: a
@@ -70,7 +72,10 @@ export async function emit<E extends LobbyEventName>(ctx: AppContext, db: DbOrTr
   if (event === 'vip.arrival') {
     // VIP alerts go to a separate topic and do not advance the board's sequence (a board never sees them).
     const seq = await currentEventSeq(db, branchId);
-    await ctx.hub.publish(db, { topic: vipTopic(branchId), event, data: { ...payload, seq, branchId, at } });
+    const data = { ...payload, seq, branchId, at };
+    await ctx.hub.publish(db, { topic: vipTopic(branchId), event, data });
+    const rm = (payload.alert as { rmStaffId?: number | null } | undefined)?.rmStaffId;
+    if (typeof rm === 'number') await ctx.hub.publish(db, { topic: vipRmTopic(branchId, rm), event, data });
     return seq;
   }
   const seq = await nextEventSeq(db, branchId);

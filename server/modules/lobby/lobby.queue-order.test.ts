@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderQueue, pickNext, queueScore, slaFor, slaState, type QueueItem } from './lobby.queue-order';
+import { orderQueue, pickNext, queueScore, slaAlertDue, slaFor, slaState, type QueueItem } from './lobby.queue-order';
 import { aumBand, routeZone, ticketNumber, type RuleInput } from './lobby.routing';
 
 const NOW = Date.parse('2026-11-30T10:00:00+08:00');
@@ -102,5 +102,24 @@ describe('routing', () => {
     expect(ticketNumber('VA', 1234)).toBe('VA1234');
     expect(aumBand('1200000.00').zh).toBe('50万-200万');
     expect(aumBand('100').en).toBe('under 50k');
+  });
+});
+
+describe('service-level alerts', () => {
+  it('is due at 80% of the level, then again at 100%, once each', () => {
+    expect(slaAlertDue(11.9, 15, 0)).toBeNull();
+    expect(slaAlertDue(12, 15, 0)).toBe(80);
+    expect(slaAlertDue(14, 15, 80)).toBeNull();
+    expect(slaAlertDue(15, 15, 80)).toBe(100);
+    expect(slaAlertDue(40, 15, 100)).toBeNull();
+  });
+
+  it('sends only the 100% alert for a ticket first seen already past its level', () => {
+    expect(slaAlertDue(6, 5, 0)).toBe(100);
+  });
+
+  it('follows the warn share it is given', () => {
+    expect(slaAlertDue(7.5, 10, 0, 0.75)).toBe(80);
+    expect(slaAlertDue(7.4, 10, 0, 0.75)).toBeNull();
   });
 });

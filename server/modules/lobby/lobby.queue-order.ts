@@ -107,3 +107,16 @@ export function slaFor(tierRank: number, levels: readonly { minTierRank: number;
   for (const l of levels) if (l.minTierRank <= tierRank && (!best || l.minTierRank > best.minTierRank)) best = l;
   return best?.maxWaitMinutes ?? 15;
 }
+
+export type SlaAlertLevel = 80 | 100;
+
+/**
+ * The service-level alert a waiting ticket is due (80: it passed `warnShare` of its level, 100: it
+ * reached the level itself), or null when the alert for that level already went out (`alerted` is
+ * the highest level sent so far: 0, 80 or 100). A ticket first seen already past its level gets the
+ * 100% alert only: one alert that says it is late, not two at once.
+ */
+export function slaAlertDue(waitedMinutes: number, slaMinutes: number, alerted: number, warnShare = 0.8): SlaAlertLevel | null {
+  const level = waitedMinutes >= slaMinutes ? 100 : waitedMinutes >= slaMinutes * warnShare ? 80 : 0;
+  return level > alerted ? (level as SlaAlertLevel) : null;
+}

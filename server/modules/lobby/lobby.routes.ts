@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../../contracts/common';
+import { idParam, ok } from '../../../contracts/common';
 import {
   appointment, appointmentBody, boardSnapshot, branchIdParam, businessCodeParam, businessType, callNextResult, cancelTicketBody, checkInBody, checkInResult,
   closeIncidentBody, complaintBody, completeTicketBody, counter, counterConsole, dayQuery, device, deviceFault, emptyBody, faultProgressBody, faultsQuery,
-  guidanceBody, guidanceRecord, incident, incidentBody, lobbyComplaint, lobbyConsole, lobbyEventsQuery, lobbyOutlet, openCounterBody, outletSetup, queueView,
+  guidanceBody, guidanceRecord, incident, incidentBody, lobbyComplaint, lobbyConsole, lobbyEventsQuery, lobbyNotice, lobbyOutlet, noticeBody, openCounterBody,
+  outletSetup, queueRuleParams, queueView,
   receiveVipBody, referral, referralBody, replaceRoutingRulesBody, replaceServiceLevelsBody, reportFaultBody, routingRules, routingRulesQuery, saveBusinessTypeBody,
   saveCounterBody, saveDeviceBody, saveZoneBody, serviceLevel, ticket, transferResult, transferTicketBody, vipArrival, zone, zoneParams,
 } from '../../../contracts/lobby';
@@ -17,6 +18,7 @@ import * as queue from './lobby-queue.service';
 import * as records from './lobby-records.service';
 import * as vip from './lobby-vip.service';
 import * as board from './lobby-board.service';
+import * as notices from './lobby-notices.service';
 import { lobbyStatsRoutes } from './lobby-stats.routes';
 
 export function lobbyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -38,6 +40,9 @@ export function lobbyRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, body: replaceServiceLevelsBody, response: { 200: z.array(serviceLevel) } },
     config: { access: { permission: 'lobby.config' } },
   }, async (req) => setup.replaceServiceLevels(ctx, actorOf(req), req.body));
+  r.get('/api/lobby/queue-rule', { schema: { tags, response: { 200: queueRuleParams } }, config: { access: { permission: 'lobby.queue.read' } } }, async () =>
+    setup.queueRuleParams(ctx),
+  );
   r.get('/api/lobby/routing-rules', {
     schema: { tags, querystring: routingRulesQuery, response: { 200: routingRules } },
     config: { access: { permission: 'lobby.queue.read' } },
@@ -200,6 +205,27 @@ export function lobbyRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, params: branchIdParam, response: { 200: lobbyConsole } },
     config: { access: { permission: 'lobby.queue.read' } },
   }, async (req) => board.lobbyConsole(ctx, principalOf(req), req.params.branchId));
+
+  // Board notices (head office or the lobby manager: lobby.setup).
+  r.get('/api/lobby/outlets/:branchId/notices', {
+    schema: { tags, params: branchIdParam, response: { 200: z.array(lobbyNotice) } },
+    config: { access: { permission: 'lobby.queue.read' } },
+  }, async (req) => notices.listNotices(ctx, principalOf(req), req.params.branchId));
+  r.post('/api/lobby/outlets/:branchId/notices', {
+    schema: { tags, params: branchIdParam, body: noticeBody, response: { 201: lobbyNotice } },
+    config: { access: { permission: 'lobby.setup' } },
+  }, async (req, reply) => reply.status(201).send(await notices.postNotice(ctx, actorOf(req), principalOf(req), req.params.branchId, req.body)));
+  r.put('/api/lobby/notices/:id', {
+    schema: { tags, params: idParam, body: noticeBody, response: { 200: lobbyNotice } },
+    config: { access: { permission: 'lobby.setup' } },
+  }, async (req) => notices.editNotice(ctx, actorOf(req), principalOf(req), req.params.id, req.body));
+  r.delete('/api/lobby/notices/:id', {
+    schema: { tags, params: idParam, response: { 200: ok } },
+    config: { access: { permission: 'lobby.setup' } },
+  }, async (req) => {
+    await notices.removeNotice(ctx, actorOf(req), principalOf(req), req.params.id);
+    return { ok: true as const };
+  });
 
   lobbyStatsRoutes(app, ctx);
 }

@@ -2,8 +2,9 @@
 // outlets' zones, counters, devices and their faults.
 import type {
   BusinessType, Counter, DeviceFault, Device, FaultProgressBody, LobbyOutlet, OpenCounterBody, OutletSetup, ReplaceRoutingRulesBody,
-  ReplaceServiceLevelsBody, ReportFaultBody, RoutingRules, SaveBusinessTypeBody, SaveCounterBody, SaveDeviceBody, SaveZoneBody, ServiceLevel, Zone,
+  QueueRuleParams, ReplaceServiceLevelsBody, ReportFaultBody, RoutingRules, SaveBusinessTypeBody, SaveCounterBody, SaveDeviceBody, SaveZoneBody, ServiceLevel, Zone,
 } from '../../../contracts/lobby';
+import { SLA_WARN_SHARE } from '../../../contracts/lobby';
 import { audit, type Actor } from '../../platform/audit';
 import { requireScope, type Principal } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
@@ -11,6 +12,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import * as repo from './lobby.repository';
 import { COUNTER, emit, requireOutlet } from './lobby.common';
 import { cents } from './lobby.routing';
+import { DEFAULT_APPOINTMENT_HEAD_START, DEFAULT_TIER_HEAD_START } from './lobby.queue-order';
 
 const DEVICE = { zh: '设备', en: 'device' };
 const FAULT = { zh: '故障报修', en: 'fault report' };
@@ -29,6 +31,16 @@ export async function saveBusinessType(ctx: AppContext, actor: Actor, code: stri
 }
 
 export const listServiceLevels = (ctx: AppContext): Promise<ServiceLevel[]> => repo.listServiceLevels(ctx.db);
+
+/** The parameters the queue order rule runs with, for the page that explains it. */
+export async function queueRuleParams(ctx: AppContext): Promise<QueueRuleParams> {
+  return {
+    tierHeadStartMinutes: DEFAULT_TIER_HEAD_START,
+    appointmentHeadStartMinutes: DEFAULT_APPOINTMENT_HEAD_START,
+    slaWarnShare: SLA_WARN_SHARE,
+    serviceLevels: await repo.listServiceLevels(ctx.db),
+  };
+}
 
 export async function replaceServiceLevels(ctx: AppContext, actor: Actor, body: ReplaceServiceLevelsBody): Promise<ServiceLevel[]> {
   const ranks = body.levels.map((l) => l.minTierRank);
@@ -170,6 +182,10 @@ export async function openCounter(ctx: AppContext, actor: Actor, p: Principal, i
   const staffId = body?.staffId ?? p.staffId;
   if (staffId !== p.staffId && !(await repo.staffInBranch(ctx.db, staffId, c.branchId))) {
     throw badRequest('STAFF_NOT_IN_OUTLET', '该员工不属于本网点', 'That staff member does not work at this outlet');
+  }
+  // Opening puts the teller at the counter; not over a colleague who still has a customer there.
+  if (c.currentTicketId !== null && c.staffId !== staffId) {
+    throw conflict('COUNTER_BUSY', `${c.staffName ?? ''} 正在办理 ${c.currentTicketNumber ?? ''} 号，请先办结或转移`, `${c.staffName ?? 'Another teller'} still has ticket ${c.currentTicketNumber ?? ''}: finish or transfer it first`);
   }
   return setCounter(ctx, actor, c, { status: 'open', staffId });
 }

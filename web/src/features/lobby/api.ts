@@ -6,7 +6,7 @@ import type {
   ComplaintBody, Counter, CounterConsole, DailyStats, Device, DeviceFault, FaultProgressBody, GuidanceBody, GuidanceRecord, Incident,
   IncidentBody, LobbyComplaint, LobbyConsole, LobbyOutlet, OutletSetup, QueueView, Referral, ReferralBody, RoutingRuleInput, RoutingRules,
   SaveBusinessTypeBody, SaveCounterBody, SaveDeviceBody, SaveZoneBody, ServiceLevel, StaffingAdvice, Ticket, TransferResult,
-  TransferTicketBody, VipArrival, Zone, ReplaceServiceLevelsBody,
+  TransferTicketBody, VipArrival, Zone, ReplaceServiceLevelsBody, LobbyNotice, NoticeBody, QueueRuleParams,
 } from '@contracts/lobby';
 import { api, download } from '../../app/api';
 
@@ -18,6 +18,8 @@ export const lobbyKeys = {
   outlets: ['lobby', 'outlets'] as const,
   businessTypes: ['lobby', 'business-types'] as const,
   serviceLevels: ['lobby', 'service-levels'] as const,
+  queueRule: ['lobby', 'queue-rule'] as const,
+  notices: (branchId: number) => ['lobby', 'notices', branchId] as const,
   routing: (branchId: number | null) => ['lobby', 'routing', branchId] as const,
   setup: (branchId: number) => ['lobby', 'setup', branchId] as const,
   queue: (branchId: number) => ['lobby', 'queue', branchId] as const,
@@ -40,6 +42,10 @@ export const useBusinessTypes = (enabled = true) =>
 
 export const useServiceLevels = () =>
   useQuery({ queryKey: lobbyKeys.serviceLevels, queryFn: () => api<ServiceLevel[]>(`${L}/service-levels`), staleTime: 5 * 60_000 });
+
+/** The queue order rule's parameters (head starts, warn share, service levels) as the server runs it. */
+export const useQueueRule = () =>
+  useQuery({ queryKey: lobbyKeys.queueRule, queryFn: () => api<QueueRuleParams>(`${L}/queue-rule`), staleTime: 5 * 60_000 });
 
 export const useRoutingRules = (branchId: number | null) =>
   useQuery({
@@ -86,6 +92,15 @@ export const useReportFault = () =>
     api<DeviceFault>(`${L}/devices/${deviceId}/faults`, { method: 'POST', body: { description } }));
 export const useFaultProgress = () =>
   useLobbyWrite(({ id, body }: { id: number; body: FaultProgressBody }) => api<DeviceFault>(`${L}/faults/${id}/progress`, { method: 'POST', body }));
+
+// ---- board notices ---------------------------------------------------------------------------------
+
+export const useNotices = (branchId: number | null) =>
+  useQuery({ queryKey: lobbyKeys.notices(branchId ?? 0), queryFn: () => api<LobbyNotice[]>(`${outletPath(branchId ?? 0)}/notices`), enabled: !!branchId });
+export const useSaveNotice = () =>
+  useLobbyWrite(({ branchId, id, body }: { branchId: number; id?: number; body: NoticeBody }) =>
+    id ? api<LobbyNotice>(`${L}/notices/${id}`, { method: 'PUT', body }) : api<LobbyNotice>(`${outletPath(branchId)}/notices`, { method: 'POST', body }));
+export const useRemoveNotice = () => useLobbyWrite((id: number) => api<{ ok: true }>(`${L}/notices/${id}`, { method: 'DELETE' }));
 
 // ---- check-in and the queue ----------------------------------------------------------------------
 

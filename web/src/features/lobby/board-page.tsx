@@ -2,6 +2,8 @@
 // chime and a spoken call in Chinese on every call. Live through the outlet's SSE stream, opened
 // from the snapshot's sequence so that nothing between the two is lost; after a drop it reconnects
 // with the last sequence seen and the server replays what was missed (or says board.reset: refetch).
+// The notice strip shows the notices head office or the lobby manager posted (live: notice,
+// notice.removed) and a line per device out of service; the default line when there are none.
 // data-testid: board, board-now-number, board-now-counter, board-call-<number>, board-zone-<code>,
 // board-zone-waiting-<code>, board-sound, board-live (data-state), board-notice
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -9,7 +11,7 @@ import { Button, Result, Spin } from 'antd';
 import { SoundOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BoardCall, BoardSnapshot, LobbyEventData } from '@contracts/lobby';
+import type { BoardCall, BoardNotice, BoardSnapshot, LobbyEventData } from '@contracts/lobby';
 import { errorText } from '../../app/api';
 import { useLang, useNamePick } from '../../app/lang';
 import { eventsUrl, lobbyKeys, useBoard } from './api';
@@ -19,6 +21,8 @@ import { useLobbyStream } from './use-lobby-stream';
 import './lobby.css';
 
 const MAX_CALLS = 10;
+/** Posted notices (up to 10 per outlet) plus a few fault lines. */
+const MAX_NOTICES = 16;
 
 export function BoardPage() {
   const { t } = useTranslation();
@@ -71,7 +75,18 @@ export function BoardPage() {
       notice: (raw) => {
         const d = raw as LobbyEventData<'notice'> | null;
         if (!d || !seen(d.seq)) return;
-        patch((b) => ({ ...b, notices: [d.notice, ...b.notices.filter((n) => n.id !== d.notice.id)].slice(0, 5) }));
+        // A posted notice is added or edited: it goes first among the posted ones (ids are per source).
+        const same = (n: BoardNotice) => n.source === d.notice.source && n.id === d.notice.id;
+        patch((b) => ({ ...b, notices: [d.notice, ...b.notices.filter((n) => !same(n))].slice(0, MAX_NOTICES) }));
+      },
+      'notice.removed': (raw) => {
+        const d = raw as LobbyEventData<'notice.removed'> | null;
+        if (!d || !seen(d.seq)) return;
+        patch((b) => ({ ...b, notices: b.notices.filter((n) => !(n.source === 'notice' && n.id === d.noticeId)) }));
+      },
+      // A fault reported or repaired changes the fault lines: the snapshot has them.
+      'device.fault': (raw) => {
+        if (seen((raw as { seq?: number } | null)?.seq)) void qc.invalidateQueries({ queryKey: key });
       },
       'ticket.created': (raw) => seen((raw as { seq?: number } | null)?.seq),
       'ticket.updated': (raw) => seen((raw as { seq?: number } | null)?.seq),

@@ -2,7 +2,10 @@
 // receive personally, the live queue per zone (tickets past 80% of their service level in amber,
 // past it in red), counters and their state, device faults and incidents, and the quick actions.
 // Live through the outlet's SSE stream: any event refetches the console (debounced); a VIP arrival
-// also pops up. data-testid: lobby-console, console-live (data-state), console-today-<key>,
+// also pops up, and so does a service-level alert (ticket.sla, pushed by the server's minute job at
+// 80% and 100% of a ticket's level); the alerts card lists every ticket near or past its level.
+// data-testid: lobby-console, console-live (data-state), console-today-<key>, console-sla,
+// sla-row-<ticketId> (data-level), lobby-notices (notices-card.tsx),
 // console-vip, vip-<arrivalId> (data-received), vip-receive-<arrivalId>, console-zone-<code>,
 // queue-row-<ticketId> (data-sla), ticket-transfer-<id>, ticket-cancel-<id>, console-counters,
 // counter-row-<id>, counter-open-<id>, counter-close-<id>, console-faults, fault-<id>,
@@ -27,6 +30,7 @@ import { ActionDialog, type ActionKind } from './action-dialogs';
 import {
   eventsUrl, lobbyKeys, useAppointments, useBusinessTypes, useCancelTicket, useCheckIn, useCloseCounter, useCloseIncident, useConsole, useFaultProgress, useOpenCounter, useReceiveVip, useSetup,
 } from './api';
+import { NoticesCard } from './notices-card';
 import { OutletPicker, SlaTag, shanghaiTime, useMinutes, useOutletChoice } from './shared';
 import { useLobbyStream } from './use-lobby-stream';
 import './lobby.css';
@@ -238,6 +242,44 @@ function AppointmentsCard({ branchId }: { branchId: number }) {
   );
 }
 
+/** Tickets near (amber) or past (red) their service level, the latest state of each: past first, longest wait first. */
+function SlaAlertsCard({ zones }: { zones: ZoneQueue[] }) {
+  const { t } = useTranslation();
+  const pick = useNamePick();
+  const minutes = useMinutes();
+  const items = zones
+    .flatMap((z) => z.tickets.filter((x) => x.slaState !== 'ok').map((x) => ({ ...x, zoneName: pick(z.nameZh, z.nameEn) })))
+    .sort((a, b) => Number(b.slaState === 'breach') - Number(a.slaState === 'breach') || b.waitedMinutes - a.waitedMinutes);
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <WarningOutlined style={{ color: items.some((x) => x.slaState === 'breach') ? '#cf1322' : '#d48806' }} />
+          {t('lobby.console.slaAlerts')}
+          <Badge count={items.length} color={items.some((x) => x.slaState === 'breach') ? 'red' : 'orange'} />
+        </Space>
+      }
+      data-testid="console-sla"
+    >
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.console.noSlaAlerts')} />
+      ) : (
+        <Flex vertical gap={6} style={{ maxHeight: 240, overflowY: 'auto' }}>
+          {items.map((x) => (
+            <Flex key={x.id} gap={8} align="center" wrap data-testid={`sla-row-${x.id}`} data-level={x.slaState === 'breach' ? 100 : 80}>
+              <Tag color={x.slaState === 'breach' ? 'red' : 'orange'}>{x.slaState === 'breach' ? t('lobby.console.slaBreach') : t('lobby.console.slaWarn')}</Tag>
+              <span className="lobby-ticket-no">{x.number}</span>
+              {x.priority ? <CrownOutlined style={{ color: '#c9a45c' }} /> : null}
+              <Typography.Text type="secondary">{t('lobby.console.slaLine', { zone: x.zoneName, waited: minutes(x.waitedMinutes), limit: x.slaMinutes })}</Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
 const QUICK: { kind: ActionKind; icon: React.ReactNode }[] = [
   { kind: 'guidance', icon: <UserAddOutlined /> },
   { kind: 'complaint', icon: <CommentOutlined /> },
@@ -284,6 +326,21 @@ export function ConsolePage() {
       'device.fault': refresh,
       incident: refresh,
       'board.reset': refresh,
+      notice: () => void qc.invalidateQueries({ queryKey: lobbyKeys.notices(branchId ?? 0) }),
+      'notice.removed': () => void qc.invalidateQueries({ queryKey: lobbyKeys.notices(branchId ?? 0) }),
+      'ticket.sla': (raw) => {
+        refresh();
+        const d = raw as LobbyEventData<'ticket.sla'> | null;
+        if (!d) return;
+        const a = d.alert;
+        const open = a.level === 100 ? notification.error : notification.warning;
+        open({
+          key: `sla-${a.ticketId}-${a.level}`,
+          title: t(a.level === 100 ? 'lobby.console.slaBreachToast' : 'lobby.console.slaWarnToast', { n: a.number }),
+          description: t('lobby.console.slaLine', { zone: pick(a.zoneNameZh, a.zoneNameEn), waited: t('lobby.common.minutes', { n: Math.floor(a.waitedMinutes) }), limit: a.slaMinutes }),
+          duration: a.level === 100 ? 0 : 10,
+        });
+      },
       'vip.arrival': (raw) => {
         refresh();
         const d = raw as LobbyEventData<'vip.arrival'> | null;
@@ -368,6 +425,12 @@ export function ConsolePage() {
                 </Flex>
               )}
             </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <SlaAlertsCard zones={c.queue.zones} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <NoticesCard branchId={branchId!} />
           </Col>
           <Col span={24}>
             <AppointmentsCard branchId={branchId!} />

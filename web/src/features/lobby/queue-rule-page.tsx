@@ -1,44 +1,48 @@
 // The queue-order rule (排队规则), written out for staff and customers who ask "why was he called
-// before me?": tier head start, ageing, appointments, service-level protection, transfers. The
-// figures come from the server (service levels, the tier ladder) and the live queue of a zone shows
-// the rule at work. The rule itself is server/modules/lobby/lobby.queue-order.ts.
+// before me?": tier head start, ageing, appointments, service-level protection, transfers. Every
+// figure comes from the server (GET /api/lobby/queue-rule: head starts, warn share, service levels;
+// the tier ladder) and the live queue of a zone shows the rule at work. The rule itself is
+// server/modules/lobby/lobby.queue-order.ts.
 // data-testid: queue-rule-page, rule-steps, rule-levels, rule-headstarts, rule-live, rule-live-zone
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Segmented, Steps, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ServiceLevel, ZoneQueue } from '@contracts/lobby';
+import type { QueueRuleParams, ServiceLevel, ZoneQueue } from '@contracts/lobby';
 import type { Tier } from '@contracts/tiers';
 import { useNamePick } from '../../app/lang';
 import { PageTitle } from '../../components/page-title';
+import { ErrorAlert } from '../../components/error-alert';
+import { FullSpin } from '../../components/full-spin';
 import { TierTag } from '../../components/tier-tag';
 import { useTierLadder } from '../../components/use-tiers';
-import { useQueue, useServiceLevels } from './api';
+import { useQueue, useQueueRule } from './api';
 import { OutletPicker, SlaTag, useOutletChoice } from './shared';
 import './lobby.css';
 
-/** The server's default head start per tier rank, minutes (lobby.queue-order.ts). */
-export const TIER_HEAD_START_MINUTES = 5;
-export const APPOINTMENT_HEAD_START_MINUTES = 60;
+type HeadStarts = Pick<QueueRuleParams, 'tierHeadStartMinutes' | 'appointmentHeadStartMinutes'>;
 
 /** The score the rule gives a waiting ticket: waited minutes + tier head start (+ appointment due). */
-export function ruleScore(waitedMinutes: number, tierRank: number, appointmentDue = false): number {
-  return waitedMinutes + tierRank * TIER_HEAD_START_MINUTES + (appointmentDue ? APPOINTMENT_HEAD_START_MINUTES : 0);
+export function ruleScore(waitedMinutes: number, tierRank: number, appointmentDue: boolean, p: HeadStarts): number {
+  return waitedMinutes + tierRank * p.tierHeadStartMinutes + (appointmentDue ? p.appointmentHeadStartMinutes : 0);
 }
 
 /** The written rule with the live figures: usable without a server (tests), hence plain props. */
-export function QueueRuleText({ levels, tiers }: { levels: ServiceLevel[]; tiers: Tier[] }) {
+export function QueueRuleText({ params, tiers }: { params: QueueRuleParams; tiers: Tier[] }) {
   const { t } = useTranslation();
   const pick = useNamePick();
+  const levels = params.serviceLevels;
+  const head = params.tierHeadStartMinutes;
+  const appt = params.appointmentHeadStartMinutes;
   const steps = (['score', 'ageing', 'appointment', 'protect', 'ties', 'transfer'] as const).map((k) => ({
     title: t(`lobby.rule.steps.${k}.title`),
-    content: t(`lobby.rule.steps.${k}.desc`, { head: TIER_HEAD_START_MINUTES, appt: APPOINTMENT_HEAD_START_MINUTES }),
+    content: t(`lobby.rule.steps.${k}.desc`, { head, appt }),
   }));
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
         <Card title={t('lobby.rule.howTitle')}>
           <div className="rule-formula" data-testid="rule-formula">
-            {t('lobby.rule.formula', { head: TIER_HEAD_START_MINUTES, appt: APPOINTMENT_HEAD_START_MINUTES })}
+            {t('lobby.rule.formula', { head, appt })}
           </div>
           <Steps orientation="vertical" size="small" current={-1} style={{ marginTop: 16 }} items={steps} data-testid="rule-steps" />
         </Card>
@@ -59,7 +63,7 @@ export function QueueRuleText({ levels, tiers }: { levels: ServiceLevel[]; tiers
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('lobby.rule.warnNote')}
+            {t('lobby.rule.warnNote', { warn: Math.round(params.slaWarnShare * 100) })}
           </Typography.Paragraph>
         </Card>
         <Card title={t('lobby.rule.headStartTitle')}>
@@ -72,7 +76,7 @@ export function QueueRuleText({ levels, tiers }: { levels: ServiceLevel[]; tiers
             columns={[
               { title: t('lobby.common.tier'), key: 't', render: (_: unknown, x: Tier) => <TierTag code={x.code} nameZh={x.nameZh} nameEn={x.nameEn} color={x.color} /> },
               { title: t('lobby.rule.rank'), dataIndex: 'rank', align: 'right' as const },
-              { title: t('lobby.rule.headStart'), key: 'h', align: 'right' as const, render: (_: unknown, x: Tier) => t('lobby.common.minutes', { n: x.rank * TIER_HEAD_START_MINUTES }) },
+              { title: t('lobby.rule.headStart'), key: 'h', align: 'right' as const, render: (_: unknown, x: Tier) => t('lobby.common.minutes', { n: x.rank * head }) },
             ]}
           />
         </Card>
@@ -81,7 +85,7 @@ export function QueueRuleText({ levels, tiers }: { levels: ServiceLevel[]; tiers
   );
 }
 
-function LiveOrder({ zones }: { zones: ZoneQueue[] }) {
+function LiveOrder({ zones, params }: { zones: ZoneQueue[]; params: HeadStarts }) {
   const { t } = useTranslation();
   const pick = useNamePick();
   const withTickets = zones.filter((z) => z.tickets.length > 0);
@@ -113,7 +117,7 @@ function LiveOrder({ zones }: { zones: ZoneQueue[] }) {
             title: t('lobby.rule.score'),
             key: 's',
             align: 'right' as const,
-            render: (_: unknown, x) => ruleScore(x.waitedMinutes, x.tierRank, !!x.appointmentAt && x.appointmentAt <= new Date().toISOString()).toFixed(1),
+            render: (_: unknown, x) => ruleScore(x.waitedMinutes, x.tierRank, !!x.appointmentAt && x.appointmentAt <= new Date().toISOString(), params).toFixed(1),
           },
           {
             title: t('lobby.rule.sla'),
@@ -137,16 +141,24 @@ function LiveOrder({ zones }: { zones: ZoneQueue[] }) {
 export function QueueRulePage() {
   const { t } = useTranslation();
   const choice = useOutletChoice();
-  const levels = useServiceLevels();
+  const rule = useQueueRule();
   const tiers = useTierLadder();
   const queue = useQueue(choice.branchId);
   return (
     <div data-testid="queue-rule-page">
       <PageTitle title={t('lobby.rule.title')} subtitle={t('lobby.rule.subtitle')} extra={<OutletPicker choice={choice} />} />
-      <QueueRuleText levels={levels.data ?? []} tiers={tiers.data ?? []} />
-      <Card title={t('lobby.rule.liveTitle')} style={{ marginTop: 16 }}>
-        {queue.data ? <LiveOrder zones={queue.data.zones} /> : <Empty description={t('common.noData')} />}
-      </Card>
+      {rule.data ? (
+        <>
+          <QueueRuleText params={rule.data} tiers={tiers.data ?? []} />
+          <Card title={t('lobby.rule.liveTitle')} style={{ marginTop: 16 }}>
+            {queue.data ? <LiveOrder zones={queue.data.zones} params={rule.data} /> : <Empty description={t('common.noData')} />}
+          </Card>
+        </>
+      ) : rule.isError ? (
+        <ErrorAlert error={rule.error} onRetry={() => void rule.refetch()} />
+      ) : (
+        <FullSpin />
+      )}
     </div>
   );
 }

@@ -2,10 +2,10 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ServiceLevel } from '@contracts/lobby';
+import type { QueueRuleParams, ServiceLevel } from '@contracts/lobby';
 import type { Tier } from '@contracts/tiers';
 import { i18n, setLanguage } from '../../app/i18n';
-import { QueueRuleText, ruleScore, TIER_HEAD_START_MINUTES } from './queue-rule-page';
+import { QueueRuleText, ruleScore } from './queue-rule-page';
 import { callText, spellTicket } from './speech';
 import { nextMonday } from './staffing-page';
 
@@ -28,6 +28,9 @@ const levels: ServiceLevel[] = [
   { id: 1, nameZh: '普通客户', nameEn: 'Everyone', minTierRank: 0, maxWaitMinutes: 15, targetShare: 0.8 },
   { id: 2, nameZh: '贵宾客户', nameEn: 'VIP', minTierRank: 1, maxWaitMinutes: 5, targetShare: 0.9 },
 ];
+// Not the server's defaults (5 and 60), so that the page is seen to take the figures it is given.
+const TIER_HEAD_START_MINUTES = 7;
+const params: QueueRuleParams = { tierHeadStartMinutes: TIER_HEAD_START_MINUTES, appointmentHeadStartMinutes: 45, slaWarnShare: 0.75, serviceLevels: levels };
 const tiers = [
   { code: 'mass', nameZh: '大众', nameEn: 'Mass', rank: 0, color: '#8c8c8c' },
   { code: 'diamond', nameZh: '钻石', nameEn: 'Diamond', rank: 3, color: '#1677ff' },
@@ -37,7 +40,7 @@ function renderRule() {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={qc}>
-      <QueueRuleText levels={levels} tiers={tiers} />
+      <QueueRuleText params={params} tiers={tiers} />
     </QueryClientProvider>,
   );
 }
@@ -54,6 +57,8 @@ describe('queue rule page', () => {
     expect(within(hs).getByText('钻石')).toBeTruthy();
     expect(within(hs).getByText(`${3 * TIER_HEAD_START_MINUTES} 分钟`)).toBeTruthy();
     expect(screen.getByText('转移不重新排队')).toBeTruthy();
+    expect(screen.getByTestId('rule-formula').textContent).toContain('45 分钟');
+    expect(screen.getByText(/75%/)).toBeTruthy();
   });
 
   it('is complete in English', () => {
@@ -66,10 +71,10 @@ describe('queue rule page', () => {
   });
 
   it('scores waited minutes plus the tier head start, so a later diamond overtakes only up to its head start', () => {
-    expect(ruleScore(10, 0)).toBe(10);
-    expect(ruleScore(0, 3)).toBe(3 * TIER_HEAD_START_MINUTES);
-    expect(ruleScore(0, 3) < ruleScore(3 * TIER_HEAD_START_MINUTES + 1, 0)).toBe(true);
-    expect(ruleScore(0, 0, true)).toBeGreaterThan(ruleScore(30, 3));
+    expect(ruleScore(10, 0, false, params)).toBe(10);
+    expect(ruleScore(0, 3, false, params)).toBe(3 * TIER_HEAD_START_MINUTES);
+    expect(ruleScore(0, 3, false, params) < ruleScore(3 * TIER_HEAD_START_MINUTES + 1, 0, false, params)).toBe(true);
+    expect(ruleScore(0, 0, true, params)).toBe(45);
   });
 });
 

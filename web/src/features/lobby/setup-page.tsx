@@ -1,6 +1,7 @@
 // Lobby set-up (大堂设置) of an outlet: zones, counters, self-service devices (lobby.setup); business
 // types, routing rules and service levels (head office's defaults: lobby.config; an outlet's own
-// routing adjustments: lobby.setup). Readers without the write permission see the tables only.
+// routing adjustments: lobby.setup); the board notices (lobby.setup). Readers without the write
+// permission see the tables only.
 // data-testid: lobby-setup, setup-tab-<key>, setup-zones, zone-edit-<code>, setup-counters,
 // counter-add, counter-edit-<id>, setup-devices, device-add, setup-business, business-edit-<code>,
 // setup-routing, routing-edit, setup-levels, levels-edit, setup-dialog, setup-submit
@@ -21,6 +22,7 @@ import { useTierLadder } from '../../components/use-tiers';
 import {
   useAddDevice, useBusinessTypes, useRoutingRules, useSaveBusinessType, useSaveCounter, useSaveRoutingRules, useSaveServiceLevels, useSaveZone, useServiceLevels, useSetup,
 } from './api';
+import { NoticesCard } from './notices-card';
 import { OutletPicker, useOutletChoice } from './shared';
 
 type Dialog = { title: string; initial: Record<string, unknown>; fields: ReactNode; save: (v: Record<string, unknown>) => Promise<unknown>; wide?: boolean };
@@ -501,6 +503,7 @@ export function SetupPage() {
         </>
       ),
     },
+    { key: 'notices', children: branchId ? <NoticesCard branchId={branchId} bordered={false} /> : null },
   ];
 
   return (

@@ -1,6 +1,7 @@
 // VIP arrivals (贵宾到店): for a dedicated RM, the premium customers of their book who checked in at
-// the outlet today, live (the outlet's stream sends vip.arrival to holders of lobby.vip; the RM's
-// inbox gets the same alert as a notification on every other page). Receive personally from here.
+// the outlet today, live: the outlet's stream sends vip.arrival to holders of lobby.vip, and to an RM
+// (lobby.vip on their own book) those of their own customers only; the RM's inbox gets the same
+// alert as a notification on every other page. Receive personally from here.
 // data-testid: lobby-vip-page, vip-live (data-state), vip-list, vip-<arrivalId>, vip-receive-<id>
 import { useMemo, useRef } from 'react';
 import { App, Badge, Card, Empty, Flex, Space } from 'antd';
@@ -20,7 +21,7 @@ import { useLobbyStream } from './use-lobby-stream';
 export function VipPage() {
   const { t } = useTranslation();
   const pick = useNamePick();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { notification } = App.useApp();
   const qc = useQueryClient();
   const choice = useOutletChoice();
@@ -37,16 +38,14 @@ export function VipPage() {
         const d = raw as LobbyEventData<'vip.arrival'> | null;
         if (!d || seenIds.current.has(d.alert.arrivalId)) return;
         seenIds.current.add(d.alert.arrivalId);
+        // The customer's own RM already gets the alert from the bell (an inbox notification): one pop-up is enough.
+        if (d.alert.rmStaffId !== null && d.alert.rmStaffId === me?.staffId) return;
         notification.warning({
           title: t('lobby.console.vipArrived', { name: d.alert.customerName, tier: pick(d.alert.tierNameZh, d.alert.tierNameEn) }),
           description: t('lobby.console.vipLine', { aum: pick(d.alert.aumBandZh, d.alert.aumBandEn), rm: d.alert.rmName ?? t('lobby.console.noRm'), time: shanghaiTime(d.alert.arrivedAt) }),
           duration: 10,
         });
       },
-      // An RM (lobby.vip on their own book) may not be sent vip.arrival on the outlet's stream: a new
-      // ticket is the cue to look again (the alert itself reaches the RM's bell as a notification).
-      'ticket.created': refresh,
-      'ticket.updated': refresh,
     },
     refresh,
   );
