@@ -78,3 +78,43 @@ export async function startTestApp(t: TestTemplate, overrides: Partial<Config> =
     },
   };
 }
+
+// ---- server-sent events -------------------------------------------------------------------
+
+export type Sse = { id?: string; event: string; data: Record<string, unknown> };
+
+/** Reads server-sent events until `until` says enough (or the time runs out). */
+export async function readEvents(url: string, cookie: string, until: (events: Sse[]) => boolean, ms = 8000): Promise<Sse[]> {
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(), ms);
+  const events: Sse[] = [];
+  try {
+    const res = await fetch(url, { headers: { cookie }, signal: ac.signal });
+    const reader = res.body!.getReader();
+    const dec = new TextDecoder();
+    let buf = '';
+    while (!until(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += dec.decode(value, { stream: true });
+      let i: number;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const e: Partial<Sse> = {};
+        for (const line of block.split('\n')) {
+          if (line.startsWith('id: ')) e.id = line.slice(4);
+          if (line.startsWith('event: ')) e.event = line.slice(7);
+          if (line.startsWith('data: ')) e.data = JSON.parse(line.slice(6)) as Record<string, unknown>;
+        }
+        if (e.event) events.push(e as Sse);
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'AbortError')) throw e;
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
+  return events;
+}

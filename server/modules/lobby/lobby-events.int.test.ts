@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../platform/env';
 import { openDatabase, type DbHandle } from '../../platform/db';
-import { startTestApp, type Client, type TestApp } from '../../platform/testing';
+import { readEvents, startTestApp, type Client, type TestApp } from '../../platform/testing';
 
 const template = inject('template');
 let t: TestApp;
@@ -16,43 +16,6 @@ let teller: Client;
 let branchId: number;
 let counterId: number;
 
-type Sse = { id?: string; event: string; data: Record<string, unknown> };
-
-/** Reads server-sent events until `until` says enough (or the time runs out). */
-async function readEvents(url: string, cookie: string, until: (events: Sse[]) => boolean, ms = 8000): Promise<Sse[]> {
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), ms);
-  const events: Sse[] = [];
-  try {
-    const res = await fetch(url, { headers: { cookie }, signal: ac.signal });
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let buf = '';
-    while (!until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += dec.decode(value, { stream: true });
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const e: Partial<Sse> = {};
-        for (const line of block.split('\n')) {
-          if (line.startsWith('id: ')) e.id = line.slice(4);
-          if (line.startsWith('event: ')) e.event = line.slice(7);
-          if (line.startsWith('data: ')) e.data = JSON.parse(line.slice(6)) as Record<string, unknown>;
-        }
-        if (e.event) events.push(e as Sse);
-      }
-    }
-  } catch (e) {
-    if (!(e instanceof Error && e.name === 'AbortError')) throw e;
-  } finally {
-    clearTimeout(timer);
-    ac.abort();
-  }
-  return events;
-}
 
 beforeAll(async () => {
   t = await startTestApp(template);

@@ -1,43 +1,9 @@
 // Two clerks booking the last visit of a customer's quota at the same moment: exactly one wins.
 // Proven on PostgreSQL too, where the requests really run in parallel on separate connections.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../platform/env';
-import { DEMO_PASSWORD_FOR_TESTS, openTestDatabase, type Client, type TestApp } from '../../platform/testing';
-import { privilegesRoutes } from './privileges.routes';
+import { startTestApp, type Client, type TestApp } from '../../platform/testing';
 import { seedPrivilegeReferenceData } from './privileges.reference';
 import { shanghaiToday } from './privileges.service';
-
-/** startTestApp, plus this module's routes while server/app.ts does not register them yet. */
-async function startApp(): Promise<TestApp> {
-  const { handle, dispose } = await openTestDatabase(inject('template'));
-  const config = loadConfig({ databaseUrl: null, dataDir: '/nonexistent', isTest: true, runJobs: false, webDist: '/nonexistent' });
-  const app = await buildApp(config, { handle, skipMigrate: true, logger: false });
-  if (!app.routeTable.some((r) => r.url === '/api/customers/:id/privileges')) privilegesRoutes(app, app.ctx);
-  await app.ready();
-  const client = (cookie: string | null): Client => {
-    const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) } });
-    const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown) =>
-      request({ method, url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }) });
-    return { cookie, request, get: (url) => request({ method: 'GET', url }), post: withBody('POST'), put: withBody('PUT'), patch: withBody('PATCH') };
-  };
-  return {
-    app,
-    handle,
-    anonymous: () => client(null),
-    async login(username, password = DEMO_PASSWORD_FOR_TESTS) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const raw = res.headers['set-cookie'];
-      return client(((Array.isArray(raw) ? raw[0] : raw) ?? '').split(';')[0]);
-    },
-    async close() {
-      await app.close();
-      await dispose();
-    },
-  };
-}
 
 let t: TestApp;
 let wrm: Client;
@@ -63,7 +29,7 @@ const events = async () =>
   Number((await t.handle.db.selectFrom('customer_events').select((eb) => eb.fn.countAll<string>().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {
-  t = await startApp();
+  t = await startTestApp(inject('template'));
   const db = t.handle.db;
   await db
     .insertInto('tiers')
