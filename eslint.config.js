@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts', 'contracts/**/*.ts'],
-    ignores: ['server/**/*.repository.ts', 'server/db/migrations/**', 'server/platform/db.ts', 'server/platform/migrations.ts', 'server/platform/db-types.ts'],
+    ignores: ['server/**/*.repository.ts', 'server/db/migrations/**', 'server/platform/db.ts', 'server/platform/migrations.ts', 'server/platform/db-types.ts', 'server/platform/db-types-*.ts'],
     rules: { 'no-restricted-imports': ['error', kyselyOnly] },
   },
   {

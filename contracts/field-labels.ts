@@ -1,5 +1,10 @@
 // Field names as a clerk knows them, for validation messages in both languages.
-export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+import { PRODUCTS_FIELD_LABELS } from './field-labels-products';
+import { ENGAGEMENT_FIELD_LABELS } from './field-labels-engagement';
+import { QUALITY_FIELD_LABELS } from './field-labels-quality';
+import { INSIGHTS_FIELD_LABELS } from './field-labels-insights';
+
+const CORE_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
@@ -160,4 +165,13 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   weekStart: { zh: '周起始日', en: 'Week starting' },
   zone: { zh: '区域', en: 'Zone' },
   zoneCode: { zh: '区域', en: 'Zone' },
+};
+
+/** A field name means one thing across modules; a module adds its own in field-labels-<module>.ts. */
+export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  ...CORE_FIELD_LABELS,
+  ...PRODUCTS_FIELD_LABELS,
+  ...ENGAGEMENT_FIELD_LABELS,
+  ...QUALITY_FIELD_LABELS,
+  ...INSIGHTS_FIELD_LABELS,
 };

@@ -11,3 +11,7 @@ export * from './tiers';
 export * from './privileges';
 export * from './customer-import';
 export * from './lobby';
+export * from './products';
+export * from './engagement';
+export * from './quality';
+export * from './insights';

@@ -1,5 +1,9 @@
 // Roles, permissions and data scopes: the vocabulary of access, shared by server and web.
 import { z } from 'zod';
+import { PRODUCTS_GRANTS, PRODUCTS_PERMISSIONS } from './permissions-products';
+import { ENGAGEMENT_GRANTS, ENGAGEMENT_PERMISSIONS } from './permissions-engagement';
+import { QUALITY_GRANTS, QUALITY_PERMISSIONS } from './permissions-quality';
+import { INSIGHTS_GRANTS, INSIGHTS_PERMISSIONS } from './permissions-insights';
 
 export const ROLE_CODES = [
   'wealth_rm',
@@ -42,7 +46,7 @@ export const SCOPE_LABELS: Record<Scope, { zh: string; en: string }> = {
   bank: { zh: '全行', en: 'Whole bank' },
 };
 
-export const PERMISSIONS = {
+const CORE_PERMISSIONS = {
   'org.branch.read': { zh: '查看机构', en: 'View branches', module: 'org' },
   'org.branch.manage': { zh: '维护机构', en: 'Manage branches', module: 'org' },
   'org.staff.read': { zh: '查看员工', en: 'View staff', module: 'org' },
@@ -78,12 +82,21 @@ export const PERMISSIONS = {
   'lobby.stats': { zh: '查看大堂统计与排班建议', en: 'View lobby statistics and staffing advice', module: 'lobby' },
   'lobby.stats.close': { zh: '日终关账与更正大堂统计', en: 'Close and amend the daily lobby statistics', module: 'lobby' },
 } as const;
+
+/** Every module's permissions; a module keeps its own in contracts/permissions-<module>.ts. */
+export const PERMISSIONS = {
+  ...CORE_PERMISSIONS,
+  ...PRODUCTS_PERMISSIONS,
+  ...ENGAGEMENT_PERMISSIONS,
+  ...QUALITY_PERMISSIONS,
+  ...INSIGHTS_PERMISSIONS,
+} as const;
 export type PermissionCode = keyof typeof PERMISSIONS;
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as PermissionCode[];
 export const permissionCode = z.enum(PERMISSION_CODES as [PermissionCode, ...PermissionCode[]]);
 
-/** Seeded defaults; head office edits them on the role-permissions page. */
-export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = {
+// The core modules' defaults (org, customers, privileges, lobby).
+const CORE_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = {
   wealth_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.reveal': 'own', 'customers.edit': 'own', 'privileges.book': 'own', 'lobby.queue.read': 'branch', 'lobby.vip': 'own', 'lobby.refer': 'branch', 'lobby.board': 'branch' },
   marketing_rm: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'own', 'customers.edit': 'own' },
   lobby_manager: { 'org.branch.read': 'bank', 'org.staff.read': 'branch', 'customers.read': 'branch', 'privileges.book': 'branch', 'lobby.queue.read': 'branch', 'lobby.checkin': 'branch', 'lobby.counter.operate': 'branch', 'lobby.refer': 'branch', 'lobby.manage': 'branch', 'lobby.vip': 'branch', 'lobby.board': 'branch', 'lobby.setup': 'branch', 'lobby.stats': 'branch', 'lobby.stats.close': 'branch' },
@@ -140,6 +153,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<Permissio
   },
   auditor: { 'org.branch.read': 'bank', 'org.staff.read': 'bank', 'audit.read': 'bank', 'audit.export': 'bank', 'customers.read': 'bank' },
 };
+
+/** Seeded defaults; head office edits them on the role-permissions page. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = Object.fromEntries(
+  ROLE_CODES.map((role) => [
+    role,
+    Object.assign({}, CORE_ROLE_PERMISSIONS[role], ...[PRODUCTS_GRANTS, ENGAGEMENT_GRANTS, QUALITY_GRANTS, INSIGHTS_GRANTS].map((g) => g[role] ?? {})),
+  ]),
+) as Record<RoleCode, Partial<Record<PermissionCode, Scope>>>;
 
 export const rolePermissionRow = z.object({ role: roleCode, permission: permissionCode, scope });
 export type RolePermissionRow = z.infer<typeof rolePermissionRow>;

@@ -31,6 +31,14 @@ import { privilegesRoutes } from './modules/privileges/privileges.routes';
 import { customerImportRoutes } from './modules/customers/customer-import.routes';
 import { lobbyRoutes } from './modules/lobby/lobby.routes';
 import { lobbyJobs } from './modules/lobby/lobby.jobs';
+import { productsRoutes } from './modules/products/products.routes';
+import { productsJobs } from './modules/products/products.jobs';
+import { engagementRoutes } from './modules/engagement/engagement.routes';
+import { engagementJobs } from './modules/engagement/engagement.jobs';
+import { qualityRoutes } from './modules/quality/quality.routes';
+import { qualityJobs } from './modules/quality/quality.jobs';
+import { insightsRoutes } from './modules/insights/insights.routes';
+import { insightsJobs } from './modules/insights/insights.jobs';
 import { seedReferenceData } from './seed/reference-data';
 
 declare module 'fastify' {
@@ -73,7 +81,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await hub.start();
   const ctx = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) } as AppContext;
   ctx.jobs = new JobRunner(ctx);
-  for (const job of [...platformJobs, ...orgJobs, ...tierJobs, ...lobbyJobs]) ctx.jobs.register(job);
+  for (const job of [...platformJobs, ...orgJobs, ...tierJobs, ...lobbyJobs, ...productsJobs, ...engagementJobs, ...qualityJobs, ...insightsJobs]) ctx.jobs.register(job);
   app.decorate('ctx', ctx);
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
@@ -108,6 +116,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   privilegesRoutes(app, ctx);
   customerImportRoutes(app, ctx);
   lobbyRoutes(app, ctx);
+  productsRoutes(app, ctx);
+  engagementRoutes(app, ctx);
+  qualityRoutes(app, ctx);
+  insightsRoutes(app, ctx);
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 

@@ -1,13 +1,17 @@
 // Table types for Kysely. Generated columns are `Generated<>`; timestamps come back as Date.
 import type { ColumnType, Generated } from 'kysely';
+import type { ProductsTables } from './db-types-products';
+import type { EngagementTables } from './db-types-engagement';
+import type { QualityTables } from './db-types-quality';
+import type { InsightsTables } from './db-types-insights';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills by default. */
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DefaultJson<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
-type DateCol = ColumnType<string, string, string>;
-type Int8 = ColumnType<number, number | bigint, number | bigint>;
-type Id = ColumnType<number, never, never>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DefaultJson<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
+export type DateCol = ColumnType<string, string, string>;
+export type Int8 = ColumnType<number, number | bigint, number | bigint>;
+export type Id = ColumnType<number, never, never>;
 
 export type BranchesTable = {
   id: Id;
@@ -271,7 +275,7 @@ export type CustomerImportStageHoldingsTable = {
 };
 export type CustomerImportStageBalancesTable = { import_id: Int8; row_no: number; customer_no: StageText; day: StageText; aum: StageText };
 
-export type Database = {
+export type CoreDatabase = {
   branches: BranchesTable;
   grade_levels: GradeLevelsTable;
   staff: StaffTable;
@@ -312,3 +316,6 @@ export type Database = {
   customer_import_stage_holdings: CustomerImportStageHoldingsTable;
   customer_import_stage_balances: CustomerImportStageBalancesTable;
 };
+
+/** Each later module declares its tables in db-types-<module>.ts. */
+export type Database = CoreDatabase & ProductsTables & EngagementTables & QualityTables & InsightsTables;

@@ -11,6 +11,10 @@ import { DEFAULT_ORG_OPTIONS, generateOrg, type DemoAccount, type OrgPlan } from
 import { seedReferenceData } from './reference-data';
 import { insertOrgPlan, isDatabaseEmpty, type OrgCounts, type Progress } from './seed.repository';
 import { seedLobby } from './lobby.seed';
+import { seedProducts } from './products.seed';
+import { seedEngagement } from './engagement.seed';
+import { seedQuality } from './quality.seed';
+import { seedInsights } from './insights.seed';
 
 export { DEMO_ACCOUNTS, DEMO_BRANCH_CODES, DEFAULT_ORG_OPTIONS, HEAD_OFFICE_CODE, generateOrg } from './org.seed';
 export type { DemoAccount, DemoAccountDefinition, OrgPlan } from './org.seed';
@@ -74,7 +78,16 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
       opts.onProgress?.(done, total + customers, label);
     });
     const progress: Progress = (done, _total, label) => opts.onProgress?.(orgTotal + done, orgTotal + customers, label);
-    return { ...org, ...(await seedCustomers(trx, plan, { seed, today, customers }, progress)), ...(await seedLobby(trx, { seed, today })) };
+    const core = { ...org, ...(await seedCustomers(trx, plan, { seed, today, customers }, progress)), ...(await seedLobby(trx, { seed, today })) };
+    // Later modules build on the earlier ones' data: sales need products, insights learn from both.
+    const modules = { seed, today };
+    return {
+      ...core,
+      ...(await seedProducts(trx, modules)),
+      ...(await seedEngagement(trx, modules)),
+      ...(await seedQuality(trx, modules)),
+      ...(await seedInsights(trx, modules)),
+    };
   });
   return { seed, today, counts, demoAccounts: plan.demoAccounts, demoPassword: DEMO_PASSWORD, milliseconds: Math.round(performance.now() - t0) };
 }

@@ -6,6 +6,10 @@ import { seedTierReferenceData } from '../modules/customers/tiers.reference';
 import { seedCustomerReferenceData } from '../modules/customers/customers.reference';
 import { seedPrivilegeReferenceData } from '../modules/privileges/privileges.reference';
 import { seedLobbyReferenceData } from '../modules/lobby/lobby.reference';
+import { seedProductsReferenceData } from '../modules/products/products.reference';
+import { seedEngagementReferenceData } from '../modules/engagement/engagement.reference';
+import { seedQualityReferenceData } from '../modules/quality/quality.reference';
+import { seedInsightsReferenceData } from '../modules/insights/insights.reference';
 import { insertReferenceData } from './seed.repository';
 
 export type GradeDefinition = { code: string; nameZh: string; nameEn: string; rank: number; steps: number };
@@ -63,4 +67,8 @@ export async function seedReferenceData(db: DbOrTrx): Promise<void> {
   await seedCustomerReferenceData(db);
   await seedPrivilegeReferenceData(db);
   await seedLobbyReferenceData(db);
+  await seedProductsReferenceData(db);
+  await seedEngagementReferenceData(db);
+  await seedQualityReferenceData(db);
+  await seedInsightsReferenceData(db);
 }

@@ -1,0 +1,2 @@
+// The insights module's request and response schemas.
+export {};

@@ -1,0 +1,2 @@
+// The products module's request and response schemas.
+export {};

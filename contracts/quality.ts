@@ -1,0 +1,2 @@
+// The quality module's request and response schemas.
+export {};

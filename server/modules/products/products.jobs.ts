@@ -1,0 +1,4 @@
+// The products module's scheduled jobs.
+import type { Job } from '../../platform/jobs';
+
+export const productsJobs: Job[] = [];

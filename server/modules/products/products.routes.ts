@@ -1,0 +1,5 @@
+// The products module's HTTP routes.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/context';
+
+export function productsRoutes(_app: FastifyInstance, _ctx: AppContext): void {}
