@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patron-e2e-'));
   const port = await freePort();
-  const log = fs.createWriteStream(path.join(root, 'e2e', 'server.log'));
+  const log = fs.createWriteStream(path.join(root, 'e2e', `server${process.env.PATRON_E2E_NAME ? `-${process.env.PATRON_E2E_NAME}` : ''}.log`));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--seed-if-empty'], {
     cwd: root,
     env: { ...process.env, PATRON_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },

@@ -35,7 +35,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     lockoutFailures: num(env.PATRON_LOCKOUT_FAILURES, 5),
     lockoutMinutes: num(env.PATRON_LOCKOUT_MINUTES, 15),
     cookieSecure: env.PATRON_COOKIE_SECURE === '1',
-    webDist: path.join(root, 'dist', 'web'),
+    // Another build folder lets several checkouts' E2E runs share a machine.
+    webDist: env.PATRON_WEB_DIST ? path.resolve(env.PATRON_WEB_DIST) : path.join(root, 'dist', 'web'),
     seed: num(env.PATRON_SEED, 20261128),
     runJobs: env.PATRON_JOBS !== '0',
     isTest: env.VITEST === 'true' || env.NODE_ENV === 'test',
