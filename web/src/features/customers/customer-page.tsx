@@ -11,6 +11,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVEL_LABELS, type Customer360, type RevealResult } from '@contracts/customers';
 import { useBi } from '../../app/lang';
+import { CustomerPanels } from '../../app/panels';
 import { ErrorAlert } from '../../components/error-alert';
 import { FullSpin } from '../../components/full-spin';
 import { NotFound } from '../../components/forbidden';
@@ -100,6 +101,7 @@ export function CustomerPage() {
         <Col xs={24} lg={12}>
           <RiskHistory c={c} />
         </Col>
+        <CustomerPanels customer={c} />
         <Col xs={24}>
           <TimelineCard customerId={c.id} first={c.timeline} />
         </Col>
