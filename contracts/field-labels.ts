@@ -3,6 +3,8 @@ import { PRODUCTS_FIELD_LABELS } from './field-labels-products';
 import { ENGAGEMENT_FIELD_LABELS } from './field-labels-engagement';
 import { QUALITY_FIELD_LABELS } from './field-labels-quality';
 import { INSIGHTS_FIELD_LABELS } from './field-labels-insights';
+import { SURVEYS_FIELD_LABELS } from './field-labels-surveys';
+import { GROWTH_FIELD_LABELS } from './field-labels-growth';
 
 const CORE_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   username: { zh: '用户名', en: 'Username' },
@@ -174,4 +176,6 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   ...ENGAGEMENT_FIELD_LABELS,
   ...QUALITY_FIELD_LABELS,
   ...INSIGHTS_FIELD_LABELS,
+  ...SURVEYS_FIELD_LABELS,
+  ...GROWTH_FIELD_LABELS,
 };

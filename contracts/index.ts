@@ -15,3 +15,5 @@ export * from './products';
 export * from './engagement';
 export * from './quality';
 export * from './insights';
+export * from './growth';
+export * from './surveys';

@@ -4,6 +4,8 @@ import type { ProductsTables } from './db-types-products';
 import type { EngagementTables } from './db-types-engagement';
 import type { QualityTables } from './db-types-quality';
 import type { InsightsTables } from './db-types-insights';
+import type { GrowthTables } from './db-types-growth';
+import type { SurveysTables } from './db-types-surveys';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills by default. */
@@ -318,4 +320,4 @@ export type CoreDatabase = {
 };
 
 /** Each later module declares its tables in db-types-<module>.ts. */
-export type Database = CoreDatabase & ProductsTables & EngagementTables & QualityTables & InsightsTables;
+export type Database = CoreDatabase & ProductsTables & EngagementTables & QualityTables & InsightsTables & GrowthTables & SurveysTables;
