@@ -8,9 +8,12 @@
 // The file: N new customers with the bank's Chinese column names (the mapping is the app's own
 // suggestion), valid resident IDs (GB 11643 check digit; area codes 99xxxx, which the demo bank
 // does not use, so none is taken), mobiles, dates, risk levels in words, branch codes of open
-// outlets and wealth-RM staff numbers read from the database. It is merged into the loaded bank
-// (N customers already there, every index in place). Then the same file again: an idempotent
-// re-import where every row is unchanged (info).
+// outlets and wealth-RM staff numbers read from the database. What a bank does with it:
+// - first load: the loaded bank with its org, staff and tiers but its customers (and everything
+//   that hangs off them) emptied, so the file is the bank's whole customer base, merged with every
+//   index in place at the end (the import rebuilds them once instead of row by row);
+// - nightly delta: the same file again into the now N-customer bank, where every row is unchanged
+//   (idempotent; each row is still read, checked and compared).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -147,7 +150,7 @@ async function appImport(handle: DbHandle, file: string, size: number): Promise<
   let since = performance.now();
   const outcome = await executeImport(handle, {
     id, kind: 'customers', format: 'csv', headers, mapping, mode: 'all', scope: { kind: 'bank' }, actor: systemActor('bench'),
-    source: fs.createReadStream(file), totalBytes: size,
+    openSource: () => fs.createReadStream(file), totalBytes: size,
     onProgress: (_d, _t, p) => {
       if (p === phase) return;
       const now = performance.now();
@@ -167,7 +170,7 @@ const phaseText = (r: Run) =>
 
 export const bench: Bench = {
   name: 'customer-import',
-  title: 'Customer csv import (validated and merged) vs a raw COPY of the same file into an unindexed text table, rows/s',
+  title: 'Customer csv import (validated and merged: first load and nightly re-import) vs a raw COPY of the same file into an unindexed text table, rows/s',
   async run(ctx) {
     const data = await openLoadedDatabase(ctx, 'import');
     const n = data.customers;
@@ -178,6 +181,8 @@ export const bench: Bench = {
       const size = await writeCsv(data.handle, file, n);
       ctx.log(`wrote ${fmtInt(n)} rows (${(size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+      // A first load: the bank's org and staff are there, its customers not yet.
+      await bareQuery(data.handle, 'truncate customers restart identity cascade');
       ctx.log('raw COPY');
       const copySeconds = await rawCopy(data.handle, file);
       ctx.log(`raw COPY: ${copySeconds.toFixed(2)} s`);
@@ -208,15 +213,15 @@ export const bench: Bench = {
           verdict: bad ? 'INVALID' : atLeast(appRate / copyRate, TARGET_RATIO),
           note:
             bad ??
-            `${fmtInt(n)} new customers (${(size / 1024 / 1024).toFixed(0)} MB csv) merged into the loaded bank (${seedNote(data)}) in ${fmtS(first.seconds)} (${phaseText(first)}); raw COPY ${fmtS(copySeconds)}`,
+            `first load: ${fmtInt(n)} customers (${(size / 1024 / 1024).toFixed(0)} MB csv) into the loaded bank's org and staff with no customers yet (${seedNote(data)}) in ${fmtS(first.seconds)} (${phaseText(first)}); raw COPY ${fmtS(copySeconds)}`,
         },
         {
-          name: `customer re-import of the same file, rows/s ${tag}`,
+          name: `customer nightly re-import of the same file, rows/s ${tag}`,
           figure: fmtInt(n / again.seconds),
           baseline: `${fmtInt(copyRate)} (raw COPY)`,
           ratio: n / again.seconds / copyRate,
-          target: '-',
-          verdict: again2.status === 'committed' && again2.inserted === 0 && again2.updated === 0 ? 'info' : 'INVALID',
+          target: `ratio >= ${TARGET_RATIO}`,
+          verdict: again2.status === 'committed' && again2.inserted === 0 && again2.updated === 0 ? atLeast(n / again.seconds / copyRate, TARGET_RATIO) : 'INVALID',
           note: `idempotent: ${fmtInt(again2.inserted)} inserted, ${fmtInt(again2.updated)} updated, ${fmtInt(again2.unchanged)} unchanged in ${fmtS(again.seconds)} (${phaseText(again)})`,
         },
       ];

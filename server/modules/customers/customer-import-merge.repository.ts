@@ -35,6 +35,50 @@ const names = (columns: readonly string[]) => sql.join(columns.map((col) => sql.
 const changed = (table: string, columns: readonly string[]) => sql`(${list(table, columns)}) is distinct from (${list('excluded', columns)})`;
 const setExcluded = (columns: readonly string[]) => sql.join(columns.map((col) => sql`${sql.id(col)} = excluded.${sql.id(col)}`));
 
+/** The planner's count of customers (no scan): enough to tell a first load from a delta. */
+export async function customerCountEstimate(trx: DbOrTrx): Promise<number> {
+  const r = await sql<{ n: string | number }>`select reltuples::bigint as n from pg_class where oid = 'customers'::regclass`.execute(trx);
+  return Math.max(0, Number(r.rows[0]?.n ?? 0));
+}
+
+/** What suspendCustomerIndexes() took away, to be put back exactly. */
+export type SuspendedIndexes = { constraints: { name: string; def: string }[]; indexes: string[] };
+
+/**
+ * Drops every index of customers but the primary key, and its foreign keys, inside the merge's
+ * transaction: the table is locked (ACCESS EXCLUSIVE) until the merge commits or rolls back, and a
+ * rollback (a failure, a kill) brings every index back as it was.
+ */
+export async function suspendCustomerIndexes(trx: Trx): Promise<SuspendedIndexes> {
+  const cons = await sql<{ name: string; def: string; index_name: string | null }>`
+    select c.conname as name, pg_get_constraintdef(c.oid) as def, i.relname as index_name
+    from pg_constraint c left join pg_class i on i.oid = c.conindid
+    where c.conrelid = 'customers'::regclass and c.contype in ('u', 'f')
+    order by c.contype desc, c.conname`.execute(trx);
+  const idx = await sql<{ name: string; def: string }>`
+    select c.relname as name, pg_get_indexdef(i.indexrelid) as def
+    from pg_index i join pg_class c on c.oid = i.indexrelid
+    where i.indrelid = 'customers'::regclass and not i.indisprimary
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
+    order by c.relname`.execute(trx);
+  await sql`lock table customers in access exclusive mode`.execute(trx);
+  for (const c of cons.rows) await sql`alter table customers drop constraint ${sql.id(c.name)}`.execute(trx);
+  for (const i of idx.rows) await sql`drop index ${sql.id(i.name)}`.execute(trx);
+  return { constraints: cons.rows.map((c) => ({ name: c.name, def: c.def })), indexes: idx.rows.map((i) => i.def) };
+}
+
+/** Builds the dropped indexes and constraints again, each in one pass over the table. */
+export async function restoreCustomerIndexes(trx: Trx, s: SuspendedIndexes, memMb: number): Promise<void> {
+  await sql`select set_config('maintenance_work_mem', ${`${memMb}MB`}, true)`.execute(trx);
+  // Unique constraints first (their own index), then the other indexes, then the foreign keys
+  // (each validated by one join instead of a trigger per row).
+  const unique = s.constraints.filter((c) => c.def.startsWith('UNIQUE'));
+  const foreign = s.constraints.filter((c) => !c.def.startsWith('UNIQUE'));
+  for (const c of unique) await sql`alter table customers add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(trx);
+  for (const def of s.indexes) await sql.raw(def).execute(trx);
+  for (const c of foreign) await sql`alter table customers add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(trx);
+}
+
 const CUSTOMER_COLUMNS: [string, string[]][] = [
   ['residentId', ['resident_id']], ['mobile', ['mobile']], ['address', ['address']], ['occupation', ['occupation']], ['employer', ['employer']],
   ['rmStaffNo', ['rm_staff_id']], ['marketingStaffNo', ['marketing_staff_id']], ['status', ['status']], ['onboardedOn', ['onboarded_on']], ['riskLevel', ['risk_level']],
@@ -47,7 +91,7 @@ const CUSTOMER_COLUMNS: [string, string[]][] = [
  * When the file maps RMs, the RM history follows in the same statement: the open period of a
  * changed RM ends today and the new one starts.
  */
-export async function mergeCustomers(trx: Trx, c: RunContext, tier: string): Promise<MergeCounts & { rmChanges: number }> {
+export async function mergeCustomers(trx: Trx, c: RunContext, tier: string, bulk = false): Promise<MergeCounts & { rmChanges: number }> {
   const p = (f: string) => c.present.has(f);
   const cols = ['name', 'branch_id', ...CUSTOMER_COLUMNS.filter(([f]) => p(f)).flatMap(([, cs]) => cs)];
   if (p('gender') || p('residentId')) cols.push('gender');
@@ -55,17 +99,31 @@ export async function mergeCustomers(trx: Trx, c: RunContext, tier: string): Pro
   const rmHistory = p('rmStaffNo');
   const r = await sql<{ inserted: string; updated: string; rm_changes: string }>`
     with todo as (
-      select k.*, cu.rm_staff_id as old_rm
+      select k.*, cu.id as old_id, cu.rm_staff_id as old_rm
       from customer_import_checked k left join customers cu on cu.customer_no = k.customer_no
       where k.ok and (cu.id is null or (${list('cu', cols)}) is distinct from (${list('k', cols)}))
     ),
+    ${bulk ? sql`
+    -- No unique index to conflict on while the indexes are being rebuilt: new and changed rows
+    -- go separately (the merge lock and the table lock keep anyone else out).
+    added as (
+      insert into customers (customer_no, ${names(cols)}, tier_code, tier_since)
+      select customer_no, ${names(cols)}, ${tier}::text, ${c.today}::date from todo where todo.old_id is null
+      returning id, customer_no, rm_staff_id, true as inserted
+    ),
+    changed as (
+      update customers cu set ${sql.join(cols.map((col) => sql`${sql.id(col)} = t.${sql.id(col)}`))}, updated_at = now()
+      from todo t where t.old_id is not null and cu.id = t.old_id
+      returning cu.id, cu.customer_no, cu.rm_staff_id, false as inserted
+    ),
+    merged as (select * from added union all select * from changed)` : sql`
     merged as (
       insert into customers (customer_no, ${names(cols)}, tier_code, tier_since)
       select customer_no, ${names(cols)}, ${tier}::text, ${c.today}::date from todo
       on conflict (customer_no) do update set ${setExcluded(cols)}, updated_at = now()
       where ${changed('customers', cols)}
       returning id, customer_no, rm_staff_id, xmax = 0 as inserted
-    )
+    )`}
     ${rmHistory ? sql`,
     ended as (
       update customer_rm_history h set ended_on = ${c.today}::date

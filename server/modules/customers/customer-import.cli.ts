@@ -72,7 +72,7 @@ export async function runCustomerImportCli(
   const bar = progressBar(`Importing ${kind}`);
   const started = performance.now();
   const o = await executeImport(handle, {
-    id, kind, format, headers, mapping, mode, scope: { kind: 'bank' }, actor, source: fs.createReadStream(file), totalBytes: size,
+    id, kind, format, headers, mapping, mode, scope: { kind: 'bank' }, actor, openSource: () => fs.createReadStream(file), totalBytes: size,
     onProgress: (d, t, phase) => bar.update(d, t, phase),
   });
   bar.stop();

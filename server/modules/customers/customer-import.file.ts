@@ -55,6 +55,20 @@ function sniffEncoding(sample: Buffer, complete: boolean): 'utf-8' | 'gb18030' {
   }
 }
 
+export type CsvShape = { encoding: 'utf-8' | 'gb18030'; delimiter: ',' | '\t' };
+
+/** The encoding and the delimiter (tab or comma, whichever the header line has more of) from the file's first bytes. */
+export function sniffCsv(sample: Buffer, complete: boolean): CsvShape {
+  const encoding = sniffEncoding(sample, complete);
+  const text = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192))).replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const tabs = firstLine.split('\t').length - 1;
+  const commas = firstLine.split(',').length - 1;
+  return { encoding, delimiter: tabs > commas ? '\t' : ',' };
+}
+
+export const CSV_SNIFF_BYTES = SNIFF_BYTES;
+
 async function* decoded(first: Buffer, rest: AsyncIterator<Buffer>, encoding: string): AsyncGenerator<string> {
   const dec = new TextDecoder(encoding);
   try {
@@ -86,12 +100,7 @@ async function openCsv(source: AsyncIterable<Buffer>): Promise<Table> {
     size += n.value.length;
   }
   const sample = Buffer.concat(parts);
-  const encoding = sniffEncoding(sample, ended);
-  const text = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192))).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const tabs = firstLine.split('\t').length - 1;
-  const commas = firstLine.split(',').length - 1;
-  const delimiter = tabs > commas ? '\t' : ',';
+  const { encoding, delimiter } = sniffCsv(sample, ended);
 
   const parser = parseCsv({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   const input = Readable.from(decoded(sample, it, encoding), { objectMode: false, encoding: 'utf8' });

@@ -40,6 +40,8 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const PREVIEW_ROWS = 10;
 const DETAIL_ERRORS = 100;
 const HEARTBEAT_MS = 20_000;
+/** Customer imports of at least this many valid rows, and at least as many as there are customers, rebuild the indexes. */
+export const BULK_ROWS = 100_000;
 /** A running import whose process has not beaten for this long is taken to be dead. */
 const STALE_MS = 2 * 60_000;
 
@@ -170,10 +172,13 @@ export type RunJob = {
   mode: CustomerImportMode;
   scope: DataScope;
   actor: Actor;
-  source: AsyncIterable<Buffer>;
+  /** The file from its start; called again when the csv fast path hands over to the file reader. */
+  openSource: () => AsyncIterable<Buffer>;
   totalBytes: number;
   today?: string;
   onProgress?: OnProgress;
+  /** Rebuild the customer indexes whatever the size (tests of the first-load path). */
+  forceBulk?: boolean;
 };
 
 export async function startCustomerImport(ctx: Ctx, actor: Actor, principal: Principal, id: number, body: CustomerImportRunBody): Promise<CustomerImportSummary> {
@@ -188,7 +193,7 @@ export async function startCustomerImport(ctx: Ctx, actor: Actor, principal: Pri
   if (!claimed) throw conflict('IMPORT_RUNNING', '该导入正在进行中', 'This import is already running');
   const job: RunJob = {
     id, kind: row.kind, format: row.fileFormat, headers: row.headers, mapping: body.mapping, mode: body.mode, scope, actor,
-    source: repo.fileChunks(ctx.db, id), totalBytes: Number(row.fileSize),
+    openSource: () => repo.fileChunks(ctx.db, id), totalBytes: Number(row.fileSize),
   };
   live.set(id, { phase: 'load', done: 0, total: 0 });
   // The outcome is on the import row; a run that cannot even record it leaves a stale heartbeat.
@@ -231,15 +236,16 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
   };
   const beat = setInterval(() => void repo.heartbeat(db, job.id).catch(() => undefined), HEARTBEAT_MS);
   try {
-    await staging.clearRun(db, job.kind, job.id);
-    total = await loadStage(handle, job, report);
+    await staging.clearRun(db, job.id);
+    const loaded = await loadStage(handle, job, report);
+    total = loaded.rows;
     const present = new Set(Object.keys(job.mapping));
-    const rc: staging.RunContext = { id: job.id, today, scope: job.scope, present };
+    const rc: staging.RunContext = { id: job.id, today, scope: job.scope, present, columns: loaded.columns, stage: loaded.stage };
     const outcome = await db.transaction().execute(async (trx) => {
       // The embedded database lives in a 32-bit WebAssembly heap: it gets less working memory.
       await merge.lockMerges(trx, handle.kind === 'pglite' ? 64 : 256);
       report('validate', 0, total);
-      await staging.analyzeStage(trx, job.kind);
+      await staging.analyzeStage(trx, job.id);
       if (job.kind === 'customers') await staging.checkCustomers(trx, rc);
       else if (job.kind === 'holdings') await staging.checkHoldings(trx, rc);
       else await staging.checkBalances(trx, rc);
@@ -259,9 +265,14 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
         let counts: merge.MergeCounts;
         if (job.kind === 'customers') {
           const tier = await merge.lowestTier(trx);
-          const m = await merge.mergeCustomers(trx, rc, tier);
+          // A load at least as large as the table (a bank's first load) rebuilds the indexes once
+          // at the end instead of maintaining them row by row; it locks the table meanwhile.
+          const bulk = job.forceBulk === true || validRows >= Math.max(BULK_ROWS, await merge.customerCountEstimate(trx));
+          const suspended = bulk ? await merge.suspendCustomerIndexes(trx) : null;
+          const m = await merge.mergeCustomers(trx, rc, tier, bulk);
+          if (suspended) await merge.restoreCustomerIndexes(trx, suspended, handle.kind === 'pglite' ? 256 : 1024);
           counts = m;
-          detail = { rmHistoryRows: m.rmChanges };
+          detail = { rmHistoryRows: m.rmChanges, rebuiltIndexes: bulk };
         } else if (job.kind === 'holdings') {
           counts = await merge.mergeHoldings(trx, rc);
         } else {
@@ -284,7 +295,7 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
   } catch (e) {
     const failure = failureOf(e);
     const o: repo.Outcome = { status: 'failed', totalRows: total, validRows: 0, errorRows: 0, errorCount: 0, inserted: 0, updated: 0, unchanged: 0, failure };
-    await staging.clearRun(db, job.kind, job.id).catch(() => undefined);
+    await staging.clearRun(db, job.id).catch(() => undefined);
     await repo.finishImport(db, job.id, o);
     await audit(db, job.actor, { action: 'customers.import', entityType: 'customer_import', entityId: job.id, outcome: 'failed', detail: { kind: job.kind, mode: job.mode, status: 'failed', code: failure.code, message: failure.en } });
     return o;
@@ -292,7 +303,7 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
     clearInterval(beat);
     job.onProgress?.(total, total, 'done');
     live.delete(job.id);
-    await staging.clearStage(db, job.kind, job.id).catch(() => undefined);
+    await staging.clearStage(db, job.id).catch(() => undefined);
   }
 }
 
@@ -317,7 +328,7 @@ async function settleStale(ctx: Ctx, row: repo.ImportRow): Promise<repo.ImportRo
   const staleBefore = new Date(Date.now() - STALE_MS);
   if (!row.heartbeatAt || row.heartbeatAt >= staleBefore) return row;
   const kind = await repo.markInterrupted(ctx.db, row.id, staleBefore, INTERRUPTED);
-  if (kind) await staging.clearRun(ctx.db, kind, row.id);
+  if (kind) await staging.clearRun(ctx.db, row.id);
   return (await repo.getImport(ctx.db, row.id)) ?? row;
 }
 

@@ -186,6 +186,10 @@ export function cellText(c: Cell | undefined): string {
 export type RowEncoder = {
   /** Staging columns filled, in the order encode() returns their values. */
   columns: string[];
+  /** The file column (0-based) each of them comes from. */
+  positions: number[];
+  /** Whether each of them is a date (normalised to 'YYYY-MM-DD' where it can be). */
+  dates: boolean[];
   /** Null for a blank cell. */
   encode(cells: readonly Cell[]): (string | null)[];
 };
@@ -198,6 +202,8 @@ export function rowEncoder(kind: CustomerImportKind, headers: readonly string[],
     .map((fd) => ({ column: stageColumn(fd.key), at: index.get(mapping[fd.key])!, date: DATE_FIELDS.has(fd.key) }));
   return {
     columns: picks.map((p) => p.column),
+    positions: picks.map((p) => p.at),
+    dates: picks.map((p) => p.date),
     encode(cells) {
       const out: (string | null)[] = new Array(picks.length);
       for (let i = 0; i < picks.length; i++) {
