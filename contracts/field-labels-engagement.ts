@@ -1,3 +1,21 @@
 // Labels of the engagement module's request fields (only names not already in field-labels.ts).
 export const ENGAGEMENT_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  intervalMonths: { zh: '联系周期（月）', en: 'Contact interval (months)' },
+  leadDays: { zh: '提前天数', en: 'Days ahead' },
+  dueDays: { zh: '完成期限（天）', en: 'Days to complete' },
+  threshold: { zh: '金额阈值（元）', en: 'Amount threshold (yuan)' },
+  view: { zh: '任务范围', en: 'Task view' },
+  outcome: { zh: '结果', en: 'Outcome' },
+  occurredAt: { zh: '联系时间', en: 'Contact time' },
+  needs: { zh: '发现的需求', en: 'Needs discovered' },
+  products: { zh: '沟通的产品', en: 'Products discussed' },
+  nextStep: { zh: '下一步', en: 'Next step' },
+  nextStepOn: { zh: '下一步日期', en: 'Next step date' },
+  taskId: { zh: '任务', en: 'Task' },
+  toStaffId: { zh: '接收客户经理', en: 'Receiving RM' },
+  direction: { zh: '移交方向', en: 'Direction' },
+  fromStaffId: { zh: '原客户经理', en: 'Departing RM' },
+  toStaffIds: { zh: '接收客户经理', en: 'Receiving RMs' },
+  limits: { zh: '管户上限', en: 'Book-size limits' },
+  maxCustomers: { zh: '管户上限', en: 'Maximum book size' },
 };

@@ -20,18 +20,18 @@ describe('createTasks', () => {
     expect(customers).toHaveLength(2);
     const [a, b] = customers;
     const list = [
-      { customerId: a.id, kind: 'birthday' as const, reasonKey: 'birthday:2026', title: '生日关怀', dueOn: '2026-12-01' },
-      { customerId: b.id, kind: 'birthday' as const, reasonKey: 'birthday:2026', title: '生日关怀', dueOn: '2026-12-02', staffId: a.rm_staff_id },
+      { customerId: a.id, kind: 'birthday' as const, reasonKey: 'test-birthday:2026', title: '生日关怀', dueOn: '2026-12-01' },
+      { customerId: b.id, kind: 'birthday' as const, reasonKey: 'test-birthday:2026', title: '生日关怀', dueOn: '2026-12-02', staffId: a.rm_staff_id },
     ];
     const first = await createTasks(db, list);
     expect(first).toHaveLength(2);
-    const again = await createTasks(db, [{ ...list[0], title: 'changed' }, { ...list[0], reasonKey: 'birthday:2027', dueOn: '2027-12-01' }]);
+    const again = await createTasks(db, [{ ...list[0], title: 'changed' }, { ...list[0], reasonKey: 'test-birthday:2027', dueOn: '2027-12-01' }]);
     expect(again).toHaveLength(1);
     const rows = await db.selectFrom('engagement_tasks').select(['customer_id', 'staff_id', 'branch_id', 'title', 'reason_key']).where('id', 'in', [...first, ...again]).orderBy('id').execute();
     expect(rows).toEqual([
-      { customer_id: a.id, staff_id: a.rm_staff_id, branch_id: a.branch_id, title: '生日关怀', reason_key: 'birthday:2026' },
-      { customer_id: b.id, staff_id: a.rm_staff_id, branch_id: b.branch_id, title: '生日关怀', reason_key: 'birthday:2026' },
-      { customer_id: a.id, staff_id: a.rm_staff_id, branch_id: a.branch_id, title: '生日关怀', reason_key: 'birthday:2027' },
+      { customer_id: a.id, staff_id: a.rm_staff_id, branch_id: a.branch_id, title: '生日关怀', reason_key: 'test-birthday:2026' },
+      { customer_id: b.id, staff_id: a.rm_staff_id, branch_id: b.branch_id, title: '生日关怀', reason_key: 'test-birthday:2026' },
+      { customer_id: a.id, staff_id: a.rm_staff_id, branch_id: a.branch_id, title: '生日关怀', reason_key: 'test-birthday:2027' },
     ]);
   });
 });

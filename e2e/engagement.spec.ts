@@ -1,0 +1,99 @@
+// The handover journey: a marketing RM hands a customer they brought in over to a wealth RM, the
+// wealth RM opens the complete file and accepts it, finds the customer's introduction task on the
+// workbench and logs the call that completes it. Data comes from the API, never hard-coded.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ActivityItem, HandoverCandidate, StaffOption, Workbench } from '../contracts/engagement';
+import { launch, newContext, shot, signIn } from './support';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+async function as(username: string): Promise<Page> {
+  const ctx = await newContext(browser, baseUrl, 'desktop');
+  const page = await ctx.newPage();
+  await signIn(page, username);
+  await page.getByTestId('app-content').waitFor();
+  return page;
+}
+
+async function json<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), `${url} answered ${res.status()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('handover from a marketing RM to a wealth RM', () => {
+  let customer: HandoverCandidate;
+  let handoverId: number;
+
+  it('the marketing RM hands a customer over with a note', async () => {
+    const page = await as('mrm');
+    const candidates = await json<HandoverCandidate[]>(page, '/api/engagement/handovers/candidates');
+    customer = candidates.find((c) => c.rmName === null)!;
+    expect(customer).toBeTruthy();
+    const receivers = await json<StaffOption[]>(page, '/api/engagement/handovers/receivers');
+    const wrmPage = await as('wrm');
+    const wrmMe = await json<{ staffId: number }>(wrmPage, '/api/me');
+    await wrmPage.context().close();
+    const receiver = receivers.find((r) => r.staffId === wrmMe.staffId)!;
+    expect(receiver).toBeTruthy();
+
+    await page.goto('/engagement/handovers');
+    await page.getByTestId('handovers-page').waitFor();
+    await page.getByTestId('handover-new').click();
+    await page.getByTestId('handover-customer').click();
+    await page.keyboard.type(customer.customerNo);
+    await page.locator('.ant-select-item-option', { hasText: customer.customerNo }).first().click();
+    await page.getByTestId('handover-receiver').click();
+    await page.locator('.ant-select-item-option', { hasText: receiver.staffNo }).first().click();
+    await page.getByTestId('handover-note').fill('客户资产增长快，关注稳健理财，请尽快联系');
+    await shot(page, 'engagement-01-handover-form');
+    await page.getByTestId('handover-send').click();
+    await page.getByTestId('handover-tab-outgoing').click();
+    const row = page.locator('tr', { hasText: customer.customerNo }).first();
+    await row.waitFor();
+    await shot(page, 'engagement-02-handover-sent');
+    const outgoing = await json<{ id: number; customerId: number; status: string }[]>(page, '/api/engagement/handovers?direction=outgoing&status=pending');
+    handoverId = outgoing.find((h) => h.customerId === customer.customerId)!.id;
+    expect(handoverId).toBeGreaterThan(0);
+  });
+
+  it('the wealth RM sees it on the workbench, reads the file and accepts', async () => {
+    const page = await as('wrm');
+    await page.goto('/');
+    await page.getByTestId('home-workbench-link').click();
+    await page.getByTestId('workbench-page').waitFor();
+    await page.getByTestId(`workbench-handover-${handoverId}`).waitFor();
+    await shot(page, 'engagement-03-workbench-before');
+    await page.getByTestId(`workbench-handover-${handoverId}`).getByRole('link').click();
+    await page.getByTestId('handover-file').waitFor();
+    await expect.poll(() => page.getByTestId('handover-status').textContent()).toContain('待接收');
+    await shot(page, 'engagement-04-handover-file');
+    await page.getByTestId('handover-accept').click();
+    await page.getByTestId('workbench-page').waitFor();
+    const wb = await json<Workbench>(page, '/api/workbench');
+    const intro = wb.tasks.items.find((x) => x.customerId === customer.customerId && x.kind === 'introduction');
+    expect(intro).toBeTruthy();
+    await page.getByTestId(`task-${intro!.id}`).waitFor();
+    await page.getByTestId(`task-${intro!.id}`).scrollIntoViewIfNeeded();
+    await shot(page, 'engagement-05-workbench-after');
+
+    await page.getByTestId(`task-log-${intro!.id}`).click();
+    await page.getByTestId('activity-summary').fill('电话自我介绍，约定下周到网点面谈');
+    await page.getByTestId('activity-next-step').fill('网点面谈，介绍资产配置方案');
+    await shot(page, 'engagement-06-log-call');
+    await page.getByTestId('activity-save').click();
+    await expect.poll(async () => (await json<Workbench>(page, '/api/workbench')).tasks.items.some((x) => x.id === intro!.id)).toBe(false);
+    const acts = await json<ActivityItem[]>(page, `/api/engagement/customers/${customer.customerId}/activities`);
+    expect(acts[0]).toMatchObject({ channel: 'call', taskId: intro!.id, summary: '电话自我介绍，约定下周到网点面谈' });
+    await page.goto(`/customers/${customer.customerId}`);
+    await page.getByTestId('app-content').waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, 'engagement-07-customer-360');
+  });
+});

@@ -1,0 +1,61 @@
+// SQL of the RM workbench: every list starts from the RM's own customers or tasks (indexed by RM).
+import { sql, scopeSql, type DbOrTrx } from '../../platform/db';
+import type { DataScope } from '../../platform/access';
+import { taskCols, type TaskRow } from './engagement.repository';
+
+export async function taskCounts(db: DbOrTrx, staffId: number, today: string) {
+  const r = await sql<{ overdue: number; dueToday: number; open: number }>`
+    select count(*) filter (where due_on < ${today}::date)::int as overdue, count(*) filter (where due_on = ${today}::date)::int as "dueToday", count(*)::int as open
+      from engagement_tasks where staff_id = ${staffId} and status = 'open'`.execute(db);
+  return r.rows[0];
+}
+
+/** Overdue and due-soon open tasks first; `kind` narrows to one kind (allocation reviews). */
+export async function openTasks(db: DbOrTrx, staffId: number, today: string, until: string, limit: number, kind: string | null): Promise<TaskRow[]> {
+  const r = await sql<TaskRow>`
+    select ${taskCols(today)} from engagement_tasks t join customers c on c.id = t.customer_id left join staff s on s.id = t.staff_id
+     where t.staff_id = ${staffId} and t.status = 'open' and t.due_on <= ${until}::date ${kind ? sql`and t.kind = ${kind}` : sql``}
+     order by t.due_on, t.id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+export async function maturities(db: DbOrTrx, staffId: number, from: string, to: string, limit: number) {
+  const r = await sql<{ customerId: number; customerNo: string; name: string; tierCode: string; productName: string; category: string; maturesOn: string; balance: string }>`
+    select c.id as "customerId", c.customer_no as "customerNo", c.name, c.tier_code as "tierCode", h.product_name as "productName", h.category,
+           h.matures_on as "maturesOn", h.balance
+      from customers c join holdings h on h.customer_id = c.id
+     where c.rm_staff_id = ${staffId} and h.status = 'active' and h.matures_on between ${from}::date and ${to}::date
+     order by h.matures_on, c.id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+export async function birthdays(db: DbOrTrx, staffId: number, days: readonly { md: string; on: string }[], limit: number) {
+  const r = await sql<{ customerId: number; customerNo: string; name: string; tierCode: string; birthday: string }>`
+    select c.id as "customerId", c.customer_no as "customerNo", c.name, c.tier_code as "tierCode", w."on"::text as birthday
+      from customers c join jsonb_to_recordset(${JSON.stringify(days)}::jsonb) as w(md text, "on" date) on to_char(c.birth_date, 'MM-DD') = w.md
+     where c.rm_staff_id = ${staffId} and c.status <> 'closed'
+     order by w."on", c.id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+export async function book(db: DbOrTrx, staffId: number, lastMonth: string) {
+  const [tiers, totals] = await Promise.all([
+    sql<{ tierCode: string; nameZh: string; nameEn: string; customers: number; aum: string }>`
+      select t.code as "tierCode", t.name_zh as "nameZh", t.name_en as "nameEn", count(c.id)::int as customers, coalesce(sum(c.aum), 0)::text as aum
+        from customers c join tiers t on t.code = c.tier_code where c.rm_staff_id = ${staffId} group by t.code, t.rank order by t.rank desc`.execute(db),
+    sql<{ customers: number; aum: string; aumLastMonth: string; aumChange: string; crossSell: string }>`
+      with mine as (select id, aum from customers where rm_staff_id = ${staffId}),
+           sums as (select (select coalesce(sum(aum), 0) from mine) as aum,
+                           (select coalesce(sum(mb.end_aum), 0) from mine join monthly_balances mb on mb.customer_id = mine.id and mb.month = ${lastMonth}::date) as last)
+      select (select count(*) from mine)::int as customers, sums.aum::text as aum, sums.last::text as "aumLastMonth", (sums.aum - sums.last)::text as "aumChange",
+             (select case when count(*) = 0 then 0 else round(count(distinct (h.customer_id, h.category))::numeric / (select count(*) from mine), 2) end
+                from mine join holdings h on h.customer_id = mine.id and h.status = 'active')::text as "crossSell" from sums`.execute(db),
+  ]);
+  return { tiers: tiers.rows, ...totals.rows[0] };
+}
+
+export async function teamOverdue(db: DbOrTrx, scope: DataScope, today: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from engagement_tasks t where t.status = 'open' and t.due_on < ${today}::date and ${scopeSql(scope, { branch: 't.branch_id', owner: 't.staff_id' })}`.execute(db);
+  return r.rows[0].n;
+}
