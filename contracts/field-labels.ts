@@ -165,6 +165,8 @@ const CORE_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   ticketId: { zh: '排队号', en: 'Ticket' },
   vipRoom: { zh: '贵宾室', en: 'VIP room' },
   weekStart: { zh: '周起始日', en: 'Week starting' },
+  opensAt: { zh: '开门时间', en: 'Opening time' },
+  closesAt: { zh: '关门时间', en: 'Closing time' },
   zone: { zh: '区域', en: 'Zone' },
   zoneCode: { zh: '区域', en: 'Zone' },
 };

@@ -23,6 +23,7 @@
  *   GET    /api/lobby/outlets                                [lobby.queue.read]  -> lobbyOutlet[]   (outlets in the caller's scope)
  *   GET    /api/lobby/outlets/:branchId/setup                [lobby.queue.read]  -> outletSetup
  *   PUT    /api/lobby/outlets/:branchId/zones/:zoneCode      [lobby.setup]       saveZoneBody -> zone
+ *   PUT    /api/lobby/outlets/:branchId/hours                [lobby.setup]       outletHoursBody -> outletSetup   (audited)
  *   POST   /api/lobby/outlets/:branchId/counters             [lobby.setup]       saveCounterBody -> counter (201)
  *   PUT    /api/lobby/counters/:id                           [lobby.setup]       saveCounterBody -> counter
  *   POST   /api/lobby/counters/:id/open                      [lobby.counter.operate] openCounterBody -> counter
@@ -70,7 +71,7 @@
  *   GET    /api/lobby/outlets/:branchId/staffing?weekStart=  [lobby.stats]       staffingQuery -> staffingAdvice
  *   GET    /api/lobby/outlets/:branchId/daily-stats?date=    [lobby.stats]       dayQuery -> dailyStats
  *   GET    /api/lobby/outlets/:branchId/daily-stats/export?date= [lobby.stats]   dayQuery -> xlsx file
- *   POST   /api/lobby/outlets/:branchId/daily-stats/close    [lobby.stats.close] closeDayBody -> dailyStats
+ *   POST   /api/lobby/outlets/:branchId/daily-stats/close    [lobby.stats.close] closeDayBody -> dailyStats   (the figures go to the wealth-centre head's inbox)
  *   POST   /api/lobby/outlets/:branchId/daily-stats/amend    [lobby.stats.close] amendDayBody -> dailyStats
  *
  * SSE (GET /api/lobby/outlets/:branchId/events): each message has `id: <seq>` (per outlet,
@@ -411,6 +412,9 @@ export const outletSetup = z.object({
   devices: z.array(device),
 });
 export type OutletSetup = z.infer<typeof outletSetup>;
+/** The outlet's opening hours (the staffing advice plans the slots between them). */
+export const outletHoursBody = z.strictObject({ opensAt: clockTime, closesAt: clockTime });
+export type OutletHoursBody = z.infer<typeof outletHoursBody>;
 
 // ---- tickets ----------------------------------------------------------------------------------
 
@@ -888,6 +892,8 @@ export const lobbyEventsQuery = z.object({ since: z.coerce.number().int().min(0)
 export const VIP_ARRIVAL_NOTIFICATION = 'lobby.vip_arrival';
 /** Notification kind in a lobby manager's inbox for a ticket past 80%/100% of its service level (data = slaAlert). */
 export const SLA_NOTIFICATION = 'lobby_sla';
+/** Notification kind in a wealth-centre head's inbox when an outlet closes its day (data = dailyReportNotice). */
+export const DAILY_REPORT_NOTIFICATION = 'lobby.daily_report';
 
 // ---- service levels, staffing, statistics -----------------------------------------------------------
 
@@ -974,6 +980,8 @@ export const dailyStats = z.object({
   closedAt: z.string().nullable(),
   closedByName: z.string().nullable(),
   amendments: z.array(z.object({ at: z.string(), byName: z.string().nullable(), reason: z.string(), field: z.string(), from: z.string(), to: z.string() })),
+  /** Whom the closed figures were sent to (the wealth-centre heads over the outlet); empty while open. */
+  sentTo: z.array(z.object({ staffId: z.number().int(), name: z.string(), branchName: z.string() })),
   rms: z.array(dailyRmRow),
   premiumIdentified: z.object({ lobbyManager: z.number().int(), cashTellers: z.number().int(), noncashTellers: z.number().int(), other: z.number().int() }),
   complaintsReceived: z.number().int(),
@@ -994,6 +1002,24 @@ export const dailyStats = z.object({
   incidents: z.number().int(),
 });
 export type DailyStats = z.infer<typeof dailyStats>;
+/** The figures a wealth-centre head receives when an outlet closes its day (notification data). */
+export const dailyReportNotice = z.object({
+  branchId: z.number().int(),
+  branchCode: z.string(),
+  branchName: z.string(),
+  date: z.string(),
+  premiumReceived: z.number().int(),
+  premiumIdentified: z.object({ lobbyManager: z.number().int(), cashTellers: z.number().int(), noncashTellers: z.number().int() }),
+  complaintsReceived: z.number().int(),
+  tickets: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  meanWaitMinutes: z.number().nullable(),
+  p90WaitMinutes: z.number().nullable(),
+  slaAttainment: z.number().nullable(),
+  selfServiceGuidance: z.number().int(),
+});
+export type DailyReportNotice = z.infer<typeof dailyReportNotice>;
 export const closeDayBody = z.strictObject({ date: isoDate });
 export type CloseDayBody = z.infer<typeof closeDayBody>;
 /** A late correction of a closed day: one figure of the outlet's totals, with a reason (audited). */

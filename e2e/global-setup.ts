@@ -52,7 +52,8 @@ export default async function setup(project: TestProject) {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitReady(baseUrl, child);
+  // The server seeds the demo bank first: give a busy machine time.
+  await waitReady(baseUrl, child, 360_000);
   project.provide('baseUrl', baseUrl);
   return async () => {
     child.kill('SIGTERM');

@@ -193,7 +193,8 @@ describe('a diamond customer checks in at the kiosk', () => {
     // The board shows the call within moments.
     await expect.poll(() => board.getByTestId('board-now-number').textContent(), { timeout: 10_000 }).toBe(ticket.ticket.number);
     expect(await board.getByTestId('board-now-counter').textContent()).toContain(counterNo);
-    await board.waitForTimeout(300);
+    // The call's flash has finished before the picture is taken.
+    await board.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await snap(board, 'lobby-board-called');
 
     // The teller serves and completes it with the business done.
@@ -312,7 +313,16 @@ describe('a diamond customer checks in at the kiosk', () => {
     const page = await as('lobby');
     await page.goto(`/lobby/staffing?branch=${branchId}`);
     await page.getByTestId('staffing-heatmap').locator('canvas').first().waitFor();
-    await page.waitForTimeout(500);
+    // The chart has finished drawing when two looks at its canvas, 200 ms apart, see the same picture.
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid="staffing-heatmap"] canvas');
+      if (!c) return false;
+      const w = window as unknown as { lastHeatmap?: string };
+      const now = c.toDataURL();
+      const same = w.lastHeatmap === now;
+      w.lastHeatmap = now;
+      return same;
+    }, undefined, { polling: 200, timeout: 15_000 });
     await snap(page, 'lobby-staffing');
     await page.goto(`/lobby/queue-rule?branch=${branchId}`);
     await page.getByTestId('rule-levels').locator('tbody tr.ant-table-row').first().waitFor();

@@ -28,6 +28,12 @@ else
   missing+=(postgresql)
 fi
 
+# Only for the benchmarks (`bash scripts/setup-system.sh --bench`): the insights bench compares its
+# learner with scikit-learn's. Tests never need it, so CI does not install it.
+if [ "${1:-}" = "--bench" ]; then
+  if /usr/bin/python3 -c 'import sklearn' >/dev/null 2>&1; then log "python3-sklearn: present"; else missing+=(python3-sklearn); fi
+fi
+
 if [ "${#missing[@]}" -eq 0 ]; then
   log "nothing to install"
   exit 0

@@ -191,6 +191,21 @@ program
     });
   });
 
+const insightsCmd = program.command('insights').description('models that find the customers to call');
+insightsCmd
+  .command('train')
+  .description('train and validate both learners on any csv and print the metrics table')
+  .requiredOption('--file <file>', 'the csv (separator ; , or tab detected)')
+  .requiredOption('--target <column>', 'the 0/1 or yes/no column to predict')
+  .option('--drop <columns...>', 'columns to leave out (e.g. one known only afterwards)')
+  .option('--time-order', 'also train on the first 80% of rows and test on the rest (rows in time order)')
+  .option('--model <model>', 'gbt | logreg | both', 'both')
+  .option('--folds <n>', 'folds of stratified cross-validation', '5')
+  .action(async (o: { file: string; target: string; drop?: string[]; timeOrder?: boolean; model?: string; folds?: string }) => {
+    const { runTrainCli } = await import('./modules/insights/insights.cli');
+    process.exitCode = runTrainCli(o);
+  });
+
 program.command('backup').argument('<file>').description('back up the database to a file').action(async (file: string) => {
   const { backup } = await import('./platform/backup');
   const res = await backup(loadConfig(), file);

@@ -18,6 +18,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db-types';
+import { dbPoolSize } from './env';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -106,7 +107,7 @@ export type OpenOptions = {
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? dbPoolSize());
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir: opts.dataDir ?? undefined,

@@ -44,6 +44,16 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   };
 }
 
+/**
+ * Connections of the PostgreSQL pool per app instance. A request holds one only for its statements
+ * (row locks are kept short), so a few per core of the database server serve hundreds of counters;
+ * more only queue inside PostgreSQL instead of in the pool.
+ */
+export function dbPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PATRON_DB_POOL_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : 20;
+}
+
 /** For test harnesses: the server URL of a throwaway test PostgreSQL, if one was started. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.TEST_DATABASE_URL || null;

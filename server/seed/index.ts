@@ -13,7 +13,9 @@ import { insertOrgPlan, isDatabaseEmpty, type OrgCounts, type Progress } from '.
 import { seedLobby } from './lobby.seed';
 import { seedProducts } from './products.seed';
 import { seedEngagement } from './engagement.seed';
+import { seedGrowth } from './growth.seed';
 import { seedQuality } from './quality.seed';
+import { seedSurveys } from './surveys.seed';
 import { seedInsights } from './insights.seed';
 
 export { DEMO_ACCOUNTS, DEMO_BRANCH_CODES, DEFAULT_ORG_OPTIONS, HEAD_OFFICE_CODE, generateOrg } from './org.seed';
@@ -85,7 +87,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
       ...core,
       ...(await seedProducts(trx, modules)),
       ...(await seedEngagement(trx, modules)),
+      ...(await seedGrowth(trx, modules)),
       ...(await seedQuality(trx, modules)),
+      ...(await seedSurveys(trx, modules)),
       ...(await seedInsights(trx, modules)),
     };
   });

@@ -9,7 +9,7 @@ import * as repo from './lobby.repository';
 import * as q from './lobby-queue.repository';
 import * as rec from './lobby-records.repository';
 import { lobbyTopic, requireOutlet, shanghaiDay, vipRmTopic, vipTopic } from './lobby.common';
-import { boardZones, zoneQueues } from './lobby-queue.service';
+import { boardZoneCounts, zoneQueues } from './lobby-counts.service';
 import { vipArrivalsForConsole } from './lobby-vip.service';
 import { listNotices } from './lobby-notices.repository';
 import { toBoardNotice } from './lobby-notices.service';
@@ -34,12 +34,12 @@ export async function boardSnapshot(ctx: AppContext, p: Principal, branchId: num
   const seq = await q.currentEventSeq(ctx.db, o.branchId);
   const now = new Date();
   const [calls, zones, faults, posted] = await Promise.all([
-    q.recentCalls(ctx.db, o.branchId, 10), zoneQueues(ctx.db, o.branchId, now), repo.listFaults(ctx.db, o.branchId, true), listNotices(ctx.db, o.branchId),
+    q.recentCalls(ctx.db, o.branchId, 10), boardZoneCounts(ctx, o.branchId), repo.listFaults(ctx.db, o.branchId, true), listNotices(ctx.db, o.branchId),
   ]);
   return {
     branchId: o.branchId, branchName: o.branchName, day: shanghaiDay(now), at: now.toISOString(), seq,
     calls: calls.map((c) => ({ ticketId: c.ticketId, number: c.number, counterNumber: c.counterNumber, zoneCode: c.zoneCode, zoneNameZh: c.zoneNameZh, calledAt: c.calledAt.toISOString(), recall: c.recalls > 0 })),
-    zones: boardZones(zones),
+    zones,
     notices: notices(posted, faults),
   };
 }
@@ -77,7 +77,7 @@ export async function lobbyConsole(ctx: AppContext, p: Principal, branchId: numb
   const day = shanghaiDay(now);
   const vip = scopeOf(p, 'lobby.vip');
   const [zones, counters, faults, incidents, vipArrivals, today] = await Promise.all([
-    zoneQueues(ctx.db, o.branchId, now),
+    zoneQueues(ctx, o.branchId, now),
     repo.listCounters(ctx.db, o.branchId),
     repo.listFaults(ctx.db, o.branchId, true),
     rec.listIncidents(ctx.db, o.branchId, day),

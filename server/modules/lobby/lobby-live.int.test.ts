@@ -198,3 +198,22 @@ describe("an RM's VIP alerts", () => {
     expect(m.filter((e) => e.event === 'vip.arrival').map((e) => (e.data.alert as { ticketId: number }).ticketId)).toEqual([other.ticket.id, own.ticket.id]);
   });
 });
+
+describe('opening hours', () => {
+  it('the lobby manager sets them (audited); a closing time before the opening time is a bilingual 400 that changes nothing', async () => {
+    const res = await lobby.put(`/api/lobby/outlets/${branchId}/hours`, { opensAt: '08:30', closesAt: '17:30' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ branchId, opensAt: '08:30', closesAt: '17:30' });
+    const [a] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'lobby.hours' and branch_id = ${branchId}`);
+    expect(a!.n).toBe(1);
+    const bad = await lobby.put(`/api/lobby/outlets/${branchId}/hours`, { opensAt: '18:00', closesAt: '09:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'HOURS_ORDER' });
+    expect(bad.json().error.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect((await lobby.put(`/api/lobby/outlets/${branchId}/hours`, { opensAt: '8:3', closesAt: '17:00' })).statusCode).toBe(400);
+    expect((await teller.put(`/api/lobby/outlets/${branchId}/hours`, { opensAt: '08:00', closesAt: '17:00' })).statusCode).toBe(403);
+    const setup = (await lobby.get(`/api/lobby/outlets/${branchId}/setup`)).json();
+    expect({ opensAt: setup.opensAt, closesAt: setup.closesAt }).toEqual({ opensAt: '08:30', closesAt: '17:30' });
+    expect((await lobby.get(`/api/lobby/outlets/${branchId}/staffing`)).json().slots[0]).toBe('08:30');
+  });
+});

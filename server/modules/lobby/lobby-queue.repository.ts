@@ -50,50 +50,85 @@ export async function activeTickets(db: DbOrTrx, branchId: number): Promise<Tick
   return (await sql<TicketRow>`${ticketSelect} where t.branch_id = ${branchId} and t.status in ('called', 'serving') order by t.called_at desc`.execute(db)).rows;
 }
 
-/** The next number of a prefix in the outlet's day: the upsert serialises concurrent check-ins per prefix. */
-export async function nextTicketSeq(db: DbOrTrx, branchId: number, day: string, prefix: string): Promise<number> {
-  const r = await sql<{ last: number }>`
-    insert into lobby_ticket_numbers (branch_id, day, prefix, last) values (${branchId}, ${day}::date, ${prefix}, 1)
-    on conflict (branch_id, day, prefix) do update set last = lobby_ticket_numbers.last + 1
-    returning last`.execute(db);
-  return r.rows[0]!.last;
-}
-
 export type TicketWrite = {
   day: string; branchId: number; number: string; zoneId: number; businessCode: string; channel: string; customerId: number | null;
   tierCode: string | null; tierRank: number; priority: boolean; amount: string | null; appointmentAt: string | null; arrivedAt: string | null;
   transferredFromId: number | null; note: string; slaMinutes: number; createdBy: number | null; counterId?: number | null;
 };
 
+const ticketColumns = sql`day, branch_id, number, zone_id, business_code, channel, customer_id, tier_code, tier_rank, priority, amount,
+  appointment_at, arrived_at, transferred_from_id, note, sla_minutes, created_by, counter_id`;
+const ticketValues = (w: Omit<TicketWrite, 'number'>, number: ReturnType<typeof sql>) => sql`
+  ${w.day}::date, ${w.branchId}, ${number}, ${w.zoneId}, ${w.businessCode}, ${w.channel}, ${w.customerId}, ${w.tierCode}, ${w.tierRank},
+  ${w.priority}, ${w.amount}, ${w.appointmentAt}, coalesce(${w.arrivedAt}::timestamptz, now()), ${w.transferredFromId}, ${w.note},
+  ${w.slaMinutes}, ${w.createdBy}, ${w.counterId ?? null}`;
+
 export async function insertTicket(db: DbOrTrx, w: TicketWrite): Promise<number> {
-  const r = await sql<{ id: number }>`
-    insert into lobby_tickets (day, branch_id, number, zone_id, business_code, channel, customer_id, tier_code, tier_rank, priority, amount,
-                               appointment_at, arrived_at, transferred_from_id, note, sla_minutes, created_by, counter_id)
-    values (${w.day}::date, ${w.branchId}, ${w.number}, ${w.zoneId}, ${w.businessCode}, ${w.channel}, ${w.customerId}, ${w.tierCode}, ${w.tierRank},
-            ${w.priority}, ${w.amount}, ${w.appointmentAt}, coalesce(${w.arrivedAt}::timestamptz, now()), ${w.transferredFromId}, ${w.note},
-            ${w.slaMinutes}, ${w.createdBy}, ${w.counterId ?? null})
-    returning id`.execute(db);
+  const r = await sql<{ id: number }>`insert into lobby_tickets (${ticketColumns}) values (${ticketValues(w, sql`${w.number}`)}) returning id`.execute(db);
   return r.rows[0]!.id;
 }
 
 /**
- * Atomically claims the first still-waiting ticket of `orderedIds` (the queue rule's order) for a
- * counter. A ticket another counter holds is skipped, one it has already called fails the status
- * recheck: two counters never get the same ticket, on any number of app instances.
+ * A new ticket with the next number of its prefix in the outlet's day (prefix and three digits; past
+ * 999 the number grows), in one statement: the upsert on the number row serialises concurrent
+ * check-ins per prefix, so numbers never repeat or skip. The row stays locked until commit: take it late.
  */
-export async function claimNext(db: DbOrTrx, counterId: number, staffId: number, orderedIds: readonly number[]): Promise<number | null> {
+export async function insertNumberedTicket(db: DbOrTrx, prefix: string, w: Omit<TicketWrite, 'number'>): Promise<{ id: number; number: string }> {
+  const r = await sql<{ id: number; number: string }>`
+    with n as (
+      insert into lobby_ticket_numbers (branch_id, day, prefix, last) values (${w.branchId}, ${w.day}::date, ${prefix}, 1)
+      on conflict (branch_id, day, prefix) do update set last = lobby_ticket_numbers.last + 1
+      returning last
+    )
+    insert into lobby_tickets (${ticketColumns})
+    -- the number as ticketNumber (lobby.routing.ts) writes it
+    select ${ticketValues(w, sql`${prefix}::text || lpad(n.last::text, greatest(3, length(n.last::text)), '0')`)} from n
+    returning id, number`.execute(db);
+  return r.rows[0]!;
+}
+
+/**
+ * Atomically claims the first still-waiting ticket of `orderedIds` (the queue rule's order) for a
+ * counter and puts it at the counter. A ticket another counter holds is skipped, one it has already
+ * called fails the status recheck: two counters never get the same ticket, on any number of app
+ * instances.
+ */
+export async function claimNext(db: DbOrTrx, counterId: number, staffId: number, orderedIds: readonly number[]): Promise<{ id: number; number: string; calledAt: Date } | null> {
   if (orderedIds.length === 0) return null;
-  const r = await sql<{ id: number }>`
-    update lobby_tickets t set status = 'called', called_at = now(), counter_id = ${counterId}, served_by = ${staffId}
-    where t.id = (
-      select w.id from lobby_tickets w
-      where w.id = any(${orderedIds}::bigint[]) and w.status = 'waiting'
-      order by array_position(${orderedIds}::bigint[], w.id)
-      limit 1
-      for update skip locked
-    ) and t.status = 'waiting'
-    returning t.id`.execute(db);
-  return r.rows[0]?.id ?? null;
+  const r = await sql<{ id: number; number: string; calledAt: Date }>`
+    with claimed as (
+      update lobby_tickets t set status = 'called', called_at = now(), counter_id = ${counterId}, served_by = ${staffId}
+      where t.id = (
+        select w.id from lobby_tickets w
+        where w.id = any(${orderedIds}::bigint[]) and w.status = 'waiting'
+        order by array_position(${orderedIds}::bigint[], w.id)
+        limit 1
+        for update skip locked
+      ) and t.status = 'waiting'
+      returning t.id, t.number, t.called_at
+    ), seated as (
+      update lobby_counters set current_ticket_id = (select id from claimed), updated_at = now()
+      where id = ${counterId} and exists (select 1 from claimed)
+    )
+    select id, number, called_at as "calledAt" from claimed`.execute(db);
+  return r.rows[0] ?? null;
+}
+
+/** What the queue rule needs of a zone's waiting tickets (no joins), and the zone's open counters. */
+export type QueueTicket = {
+  id: number; tierRank: number; priority: boolean; arrivedAt: Date; appointmentAt: Date | null; slaMinutes: number; businessCode: string; counterId: number | null;
+};
+
+export async function zoneQueueState(db: DbOrTrx, zoneId: number): Promise<{ openCounters: number; waiting: QueueTicket[] }> {
+  const [open, waiting] = await Promise.all([
+    sql<{ n: number }>`select count(*)::int as n from lobby_counters where zone_id = ${zoneId} and status = 'open'`.execute(db),
+    sql<QueueTicket>`
+      select id, tier_rank as "tierRank", priority, arrived_at as "arrivedAt", appointment_at as "appointmentAt", sla_minutes as "slaMinutes",
+             business_code as "businessCode", counter_id as "counterId"
+      from lobby_tickets where zone_id = ${zoneId} and status = 'waiting' and day = current_date
+      order by arrived_at, id`.execute(db),
+  ]);
+  return { openCounters: open.rows[0]?.n ?? 0, waiting: waiting.rows };
 }
 
 export type TicketPatch = {
@@ -101,8 +136,10 @@ export type TicketPatch = {
   businessDone?: string[]; note?: string; transferredToId?: number;
 };
 
-/** A state move that happens only if the ticket is still in one of `from`: 0 rows means someone moved it first. */
-export async function moveTicket(db: DbOrTrx, id: number, from: readonly TicketStatus[], p: TicketPatch): Promise<boolean> {
+export type Moved = { calledAt: Date | null; businessDone: string[] };
+
+/** A state move that happens only if the ticket is still in one of `from`: null means someone moved it first. */
+export async function moveTicket(db: DbOrTrx, id: number, from: readonly TicketStatus[], p: TicketPatch): Promise<Moved | null> {
   const sets = [
     p.status !== undefined ? sql`status = ${p.status}` : null,
     p.calledAt ? sql`called_at = now()` : null,
@@ -115,25 +152,37 @@ export async function moveTicket(db: DbOrTrx, id: number, from: readonly TicketS
     p.note !== undefined ? sql`note = case when note = '' then ${p.note} when ${p.note} = '' then note else note || '；' || ${p.note} end` : null,
     p.transferredToId !== undefined ? sql`transferred_to_id = ${p.transferredToId}` : null,
   ].filter((x) => x !== null);
-  const r = await sql`update lobby_tickets set ${sql.join(sets)} where id = ${id} and status = any(${from}::text[])`.execute(db);
-  return Number(r.numAffectedRows ?? 0) === 1;
+  const r = await sql<Moved>`
+    update lobby_tickets set ${sql.join(sets)} where id = ${id} and status = any(${from}::text[])
+    returning called_at as "calledAt", business_done as "businessDone"`.execute(db);
+  return r.rows[0] ?? null;
 }
 
 // ---- the outlet's event log -----------------------------------------------------------------------
 
-/** The next event number of the outlet; the row lock orders the outlet's events as they commit. */
-export async function nextEventSeq(db: DbOrTrx, branchId: number): Promise<number> {
-  const r = await sql<{ seq: number }>`update lobby_outlets set last_seq = last_seq + 1 where branch_id = ${branchId} returning last_seq as seq`.execute(db);
-  return r.rows[0]?.seq ?? 0;
+/**
+ * Numbers and logs events of the outlet in one statement; returns the first number (null: no such
+ * outlet). The update of the outlet's row locks it until commit, which orders the outlet's events
+ * as they commit: callers run it last.
+ */
+export async function insertEvents(db: DbOrTrx, branchId: number, events: readonly { event: string; data: Record<string, unknown> }[]): Promise<number | null> {
+  if (events.length === 0) return null;
+  const r = await sql<{ first: number | null }>`
+    with s as (
+      update lobby_outlets set last_seq = last_seq + ${events.length} where branch_id = ${branchId} returning last_seq - ${events.length} as base
+    ), ins as (
+      insert into lobby_events (branch_id, seq, event, data)
+      select ${branchId}, s.base + x.ord, x.e->>'event', (x.e->'data') || jsonb_build_object('seq', s.base + x.ord)
+      from s cross join jsonb_array_elements(${JSON.stringify(events)}::jsonb) with ordinality as x(e, ord)
+      returning seq
+    )
+    select min(seq)::bigint as first from ins`.execute(db);
+  return r.rows[0]?.first ?? null;
 }
 
 export async function currentEventSeq(db: DbOrTrx, branchId: number): Promise<number> {
   const r = await sql<{ seq: number }>`select last_seq as seq from lobby_outlets where branch_id = ${branchId}`.execute(db);
   return r.rows[0]?.seq ?? 0;
-}
-
-export async function insertEvent(db: DbOrTrx, branchId: number, seq: number, event: string, data: unknown): Promise<void> {
-  await sql`insert into lobby_events (branch_id, seq, event, data) values (${branchId}, ${seq}, ${event}, ${JSON.stringify(data)}::jsonb)`.execute(db);
 }
 
 export async function eventsSince(db: DbOrTrx, branchId: number, since: number, limit: number): Promise<{ seq: number; event: string; data: unknown }[]> {
@@ -150,15 +199,14 @@ export async function pruneEvents(db: DbOrTrx, keepDays: number): Promise<number
 
 // ---- counts for the board -----------------------------------------------------------------------------
 
-export type ZoneCount = { zoneId: number; waiting: number; priorityWaiting: number; openCounters: number; oldestArrivedAt: Date | null };
+export type ZoneCount = { zoneId: number; waiting: number; openCounters: number };
 
+/** Waiting tickets and open counters per zone of the outlet (the partial index on waiting tickets answers it). */
 export async function zoneCounts(db: DbOrTrx, branchId: number): Promise<ZoneCount[]> {
   const r = await sql<ZoneCount>`
     select z.id as "zoneId",
       (select count(*)::int from lobby_tickets t where t.zone_id = z.id and t.status = 'waiting' and t.day = current_date) as waiting,
-      (select count(*)::int from lobby_tickets t where t.zone_id = z.id and t.status = 'waiting' and t.day = current_date and t.priority) as "priorityWaiting",
-      (select count(*)::int from lobby_counters c where c.zone_id = z.id and c.status = 'open') as "openCounters",
-      (select min(t.arrived_at) from lobby_tickets t where t.zone_id = z.id and t.status = 'waiting' and t.day = current_date) as "oldestArrivedAt"
+      (select count(*)::int from lobby_counters c where c.zone_id = z.id and c.status = 'open') as "openCounters"
     from lobby_zones z where z.branch_id = ${branchId}`.execute(db);
   return r.rows;
 }

@@ -11,6 +11,8 @@ import type { Principal } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { addCustomerEvent } from '../customers/timeline';
+import { openFromLobby } from '../quality/complaints.service';
+import { recordLobbyReferral } from '../engagement/growth-referrals.service';
 import * as repo from './lobby.repository';
 import * as q from './lobby-queue.repository';
 import * as rec from './lobby-records.repository';
@@ -99,6 +101,11 @@ export async function refer(ctx: AppContext, actor: Actor, p: Principal, body: R
       contactMobile: body.contactMobile ?? null, estimatedAssets: body.estimatedAssets ?? null, note: body.note, referredBy: p.staffId,
       referrerRole: referrerRoleOf(me?.roles ?? p.roles), rmStaffId,
     });
+    // The RM works lobby referrals in the engagement module's one referral list (status, credit, task).
+    await recordLobbyReferral(trx, {
+      lobbyReferralId: r.id, branchId: o.branchId, customerId: customer?.customerId ?? null, contactName: body.contactName ?? null, contactMobile: body.contactMobile ?? null,
+      estimatedAssets: body.estimatedAssets ?? null, note: body.note, referredBy: p.staffId, referrerName: p.name, referrerRole: r.referrerRole, rmStaffId,
+    });
     const out = presentReferral(r);
     if (rmStaffId !== null) {
       await ctx.notifier.toStaff(trx, rmStaffId, {
@@ -150,6 +157,11 @@ export async function takeComplaint(ctx: AppContext, actor: Actor, p: Principal,
       });
     }
     await audit(trx, actor, { action: 'lobby.complaint', entityType: 'lobby_complaint', entityId: k.id, branchId: o.branchId, customerId: customer?.customerId ?? null, detail: { category: body.category } });
+    // Every complaint taken in the lobby is also a formal complaint with the regulation's deadline.
+    await openFromLobby(ctx, trx, actor, p, {
+      lobbyComplaintId: k.id, outletId: o.branchId, customerId: customer?.customerId ?? null, contactName: body.contactName ?? null,
+      contactMobile: body.contactMobile ?? null, aboutStaffId: body.aboutStaffId ?? null, lobbyCategory: body.category, description: body.description,
+    });
     return presentComplaint(k);
   });
 }

@@ -92,6 +92,21 @@ describe('daily statistics', () => {
     expect(bad.json().error.zh).toBeTruthy();
   });
 
+  it('sends the closed figures to the wealth-centre head, shown with the day', async () => {
+    const sentTo = (await lobby.get(`/api/lobby/outlets/${branchId}/daily-stats?date=${DAY}`)).json().sentTo;
+    const [head] = (await sql<{ id: number; name: string }>`select s.id, s.name from staff s join users u on u.staff_id = s.id where u.username = 'wchead'`.execute(t.handle.db)).rows;
+    expect(sentTo.map((x: { staffId: number }) => x.staffId)).toContain(head!.id);
+    const wchead = await t.login('wchead');
+    const inbox = (await wchead.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'lobby.daily_report');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].title).toContain(DAY);
+    expect(inbox[0].body).toContain('大堂经理 1、现金柜员 1、非现金柜员 0');
+    expect(inbox[0].body).toContain('受理投诉 1 件');
+    expect(inbox[0].body).toContain('取号 5，办结 3');
+    // An open day has been sent to no one.
+    expect((await lobby.get(`/api/lobby/outlets/${branchId}/daily-stats?date=2020-01-07`)).json().sentTo).toEqual([]);
+  });
+
   it('exports the day as a workbook', async () => {
     const res = await lobby.get(`/api/lobby/outlets/${branchId}/daily-stats/export?date=${DAY}`);
     expect(res.statusCode).toBe(200);

@@ -151,14 +151,17 @@ export async function dayFigures(db: DbOrTrx, branchId: number, day: string, vip
   };
 }
 
+export type ReportRecipient = { staffId: number; name: string; branchName: string };
+
 export type ClosedDay = {
   figures: DayFigures; closedAt: Date; closedByName: string | null;
   amendments: { at: string; byName: string | null; reason: string; field: string; from: string; to: string }[];
+  sentTo: ReportRecipient[];
 };
 
 export async function getClosedDay(db: DbOrTrx, branchId: number, day: string, lock = false): Promise<ClosedDay | null> {
   const r = await sql<ClosedDay>`
-    select d.figures, d.closed_at as "closedAt", s.name as "closedByName", d.amendments
+    select d.figures, d.closed_at as "closedAt", s.name as "closedByName", d.amendments, d.sent_to as "sentTo"
     from lobby_day_closes d left join staff s on s.id = d.closed_by
     where d.branch_id = ${branchId} and d.day = ${day}::date ${lock ? sql`for update of d` : sql``}`.execute(db);
   return r.rows[0] ?? null;
@@ -176,4 +179,25 @@ export async function saveAmendment(db: DbOrTrx, branchId: number, day: string, 
   await sql`
     update lobby_day_closes set figures = ${JSON.stringify(figures)}::jsonb, amendments = amendments || ${JSON.stringify([amendment])}::jsonb
     where branch_id = ${branchId} and day = ${day}::date`.execute(db);
+}
+
+/**
+ * The wealth-centre heads the outlet reports to: those of the nearest branch on the way up from the
+ * outlet (itself first) that has any active one.
+ */
+export async function wealthCentreHeads(db: DbOrTrx, branchId: number): Promise<ReportRecipient[]> {
+  const r = await sql<ReportRecipient & { depth: number }>`
+    select s.id as "staffId", s.name, hb.name as "branchName", length(hb.path) as depth
+    from branches ob
+    join branches hb on ob.path like hb.path || '%'
+    join staff s on s.branch_id = hb.id and s.status = 'active'
+    join staff_roles r on r.staff_id = s.id and r.role = 'wealth_centre_head'
+    where ob.id = ${branchId}
+    order by length(hb.path) desc, s.id`.execute(db);
+  const nearest = r.rows[0]?.depth;
+  return r.rows.filter((x) => x.depth === nearest).map(({ depth: _d, ...x }) => x);
+}
+
+export async function setReportRecipients(db: DbOrTrx, branchId: number, day: string, sentTo: readonly ReportRecipient[]): Promise<void> {
+  await sql`update lobby_day_closes set sent_to = ${JSON.stringify(sentTo)}::jsonb where branch_id = ${branchId} and day = ${day}::date`.execute(db);
 }

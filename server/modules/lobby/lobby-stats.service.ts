@@ -1,11 +1,12 @@
 // The lobby's figures: service-level attainment, staffing advice by Erlang C, and the daily
 // statistics for the wealth-centre head (the source's list), frozen when the day is closed.
 import {
-  GUIDANCE_KIND_LABELS, type AmendDayBody, type AttainmentQuery, type AttainmentReport, type AttainmentRow, type DailyStats, type GuidanceKind, type StaffingAdvice,
+  DAILY_REPORT_NOTIFICATION, GUIDANCE_KIND_LABELS, type DailyReportNotice, type AmendDayBody, type AttainmentQuery, type AttainmentReport, type AttainmentRow, type DailyStats, type GuidanceKind, type StaffingAdvice,
 } from '../../../contracts/lobby';
 import { audit, type Actor } from '../../platform/audit';
 import type { Principal } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
+import type { NotificationInput } from '../../platform/notifications';
 import { badRequest, conflict } from '../../platform/errors';
 import * as repo from './lobby.repository';
 import * as stats from './lobby-stats.repository';
@@ -100,6 +101,30 @@ function relabel(f: stats.DayFigures): stats.DayFigures {
   };
 }
 
+const pctText = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+const minText = (x: number | null) => (x === null ? '—' : String(x));
+
+/** The inbox message of a closed day: the source's list first, then the queue's figures. */
+export function dailyReport(o: { branchId: number; branchCode: string; branchName: string }, date: string, f: stats.DayFigures): NotificationInput {
+  const pi = f.premiumIdentified;
+  const data: DailyReportNotice = {
+    branchId: o.branchId, branchCode: o.branchCode, branchName: o.branchName, date,
+    premiumReceived: f.rms.reduce((s, r) => s + r.premiumReceived, 0),
+    premiumIdentified: { lobbyManager: pi.lobbyManager, cashTellers: pi.cashTellers, noncashTellers: pi.noncashTellers },
+    complaintsReceived: f.complaintsReceived, tickets: f.tickets, served: f.served, noShows: f.noShows,
+    meanWaitMinutes: f.meanWaitMinutes, p90WaitMinutes: f.p90WaitMinutes, slaAttainment: f.slaAttainment, selfServiceGuidance: f.selfServiceGuidance,
+  };
+  return {
+    kind: DAILY_REPORT_NOTIFICATION,
+    title: `大堂日报：${o.branchName} ${date}`,
+    body: `客户经理接待优质客户 ${data.premiumReceived} 人；识别优质客户：大堂经理 ${pi.lobbyManager}、现金柜员 ${pi.cashTellers}、非现金柜员 ${pi.noncashTellers}；`
+      + `受理投诉 ${f.complaintsReceived} 件。取号 ${f.tickets}，办结 ${f.served}，过号 ${f.noShows}；平均等候 ${minText(f.meanWaitMinutes)} 分钟，`
+      + `P90 ${minText(f.p90WaitMinutes)} 分钟，服务时限达标率 ${pctText(f.slaAttainment)}；自助引导 ${f.selfServiceGuidance} 人次。`,
+    link: `/lobby/stats?branch=${o.branchId}&date=${date}`,
+    data,
+  };
+}
+
 export async function dailyStats(ctx: AppContext, p: Principal, branchId: number, date: string | undefined): Promise<DailyStats> {
   const o = await requireOutlet(ctx.db, p, 'lobby.stats', branchId);
   const day = date ?? shanghaiDay();
@@ -107,7 +132,7 @@ export async function dailyStats(ctx: AppContext, p: Principal, branchId: number
   const figures = closed ? closed.figures : relabel(await stats.dayFigures(ctx.db, o.branchId, day, (await repo.getSettings(ctx.db)).vipMinTierRank));
   return {
     branchId: o.branchId, branchCode: o.branchCode, branchName: o.branchName, date: day,
-    closedAt: closed?.closedAt.toISOString() ?? null, closedByName: closed?.closedByName ?? null, amendments: closed?.amendments ?? [],
+    closedAt: closed?.closedAt.toISOString() ?? null, closedByName: closed?.closedByName ?? null, amendments: closed?.amendments ?? [], sentTo: closed?.sentTo ?? [],
     ...figures,
   };
 }
@@ -118,7 +143,12 @@ export async function closeDay(ctx: AppContext, actor: Actor, p: Principal, bran
   await ctx.db.transaction().execute(async (trx) => {
     const figures = relabel(await stats.dayFigures(trx, o.branchId, date, (await repo.getSettings(trx)).vipMinTierRank));
     if (!(await stats.closeDay(trx, o.branchId, date, figures, p.staffId))) throw conflict('DAY_CLOSED', '该营业日已关账，如需更正请提交更正', 'The day is already closed: submit an amendment to correct it');
-    await audit(trx, actor, { action: 'lobby.day.close', entityType: 'lobby_day', entityId: `${o.branchId}:${date}`, branchId: o.branchId, detail: { tickets: figures.tickets } });
+    // The source's daily statistics go to the head of the wealth centre: in their inbox, with the figures.
+    const heads = await stats.wealthCentreHeads(trx, o.branchId);
+    const report = dailyReport(o, date, figures);
+    for (const h of heads) await ctx.notifier.toStaff(trx, h.staffId, report);
+    await stats.setReportRecipients(trx, o.branchId, date, heads);
+    await audit(trx, actor, { action: 'lobby.day.close', entityType: 'lobby_day', entityId: `${o.branchId}:${date}`, branchId: o.branchId, detail: { tickets: figures.tickets, sentTo: heads.map((h) => h.staffId) } });
   });
   return dailyStats(ctx, p, o.branchId, date);
 }

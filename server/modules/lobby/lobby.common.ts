@@ -5,11 +5,11 @@ import { maskName } from '../../../contracts/personal-data';
 import type { PermissionCode } from '../../../contracts/roles';
 import { requireScope, type Principal } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
-import type { DbOrTrx } from '../../platform/db';
+import type { DbOrTrx, Trx } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { outletInScope, type OutletRow } from './lobby.repository';
 import { seedLobbyOutlets } from './lobby.reference';
-import { currentEventSeq, insertEvent, nextEventSeq, type TicketRow } from './lobby-queue.repository';
+import { currentEventSeq, insertEvents, type TicketRow } from './lobby-queue.repository';
 
 export const OUTLET = { zh: '网点大堂', en: 'outlet lobby' };
 export const TICKET = { zh: '排队号', en: 'ticket' };
@@ -63,11 +63,45 @@ export const vipTopic = (branchId: number) => `lobby-vip:${branchId}`;
 /** The VIP alerts of one RM's own customers at one outlet (an RM's lobby.vip scope is `own`). */
 export const vipRmTopic = (branchId: number, rmStaffId: number) => `lobby-vip:${branchId}:rm:${rmStaffId}`;
 
+type Pending = { branchId: number; event: LobbyEventName; data: Record<string, unknown> };
+const outboxes = new WeakMap<object, Pending[]>();
+
+/**
+ * A transaction whose outlet events are numbered, logged and published as its last statements: the
+ * outlet's sequence row is then locked only for the moment before commit, not while the rest of
+ * the work runs, so an outlet's counters do not queue behind each other. The order of the events
+ * is still the commit order, without gaps.
+ */
+export async function lobbyTransaction<T>(ctx: AppContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const box: Pending[] = [];
+    outboxes.set(trx, box);
+    const out = await fn(trx);
+    outboxes.delete(trx);
+    await flushEvents(ctx, trx, box);
+    return out;
+  });
+}
+
+async function flushEvents(ctx: AppContext, trx: Trx, box: readonly Pending[]): Promise<void> {
+  // Outlets in id order, so two transactions touching the same two outlets cannot deadlock.
+  for (const branchId of [...new Set(box.map((p) => p.branchId))].sort((a, b) => a - b)) {
+    const mine = box.filter((p) => p.branchId === branchId);
+    const first = await insertEvents(trx, branchId, mine.map((p) => ({ event: p.event, data: p.data })));
+    if (first === null) continue;
+    for (const [i, p] of mine.entries()) {
+      const seq = first + i;
+      await ctx.hub.publish(trx, { topic: lobbyTopic(branchId), event: p.event, data: { ...p.data, seq }, id: String(seq) });
+    }
+  }
+}
+
 /**
  * Numbers, logs and publishes one live event of the outlet inside the caller's transaction: a
- * rollback leaves neither the log row nor the push. The payload gets seq, branchId and at.
+ * rollback leaves neither the log row nor the push. The payload gets seq, branchId and at. Inside a
+ * lobbyTransaction this happens just before commit; elsewhere at once.
  */
-export async function emit<E extends LobbyEventName>(ctx: AppContext, db: DbOrTrx, branchId: number, event: E, payload: Record<string, unknown>): Promise<number> {
+export async function emit<E extends LobbyEventName>(ctx: AppContext, db: DbOrTrx, branchId: number, event: E, payload: Record<string, unknown>): Promise<void> {
   const at = new Date().toISOString();
   if (event === 'vip.arrival') {
     // VIP alerts go to a separate topic and do not advance the board's sequence (a board never sees them).
@@ -76,11 +110,14 @@ export async function emit<E extends LobbyEventName>(ctx: AppContext, db: DbOrTr
     await ctx.hub.publish(db, { topic: vipTopic(branchId), event, data });
     const rm = (payload.alert as { rmStaffId?: number | null } | undefined)?.rmStaffId;
     if (typeof rm === 'number') await ctx.hub.publish(db, { topic: vipRmTopic(branchId, rm), event, data });
-    return seq;
+    return;
   }
-  const seq = await nextEventSeq(db, branchId);
-  const data = { ...payload, seq, branchId, at };
-  await insertEvent(db, branchId, seq, event, data);
-  await ctx.hub.publish(db, { topic: lobbyTopic(branchId), event, data, id: String(seq) });
-  return seq;
+  const box = outboxes.get(db);
+  if (box) {
+    box.push({ branchId, event, data: { ...payload, branchId, at } });
+    return;
+  }
+  const first = await insertEvents(db, branchId, [{ event, data: { ...payload, branchId, at } }]);
+  const seq = first ?? 0;
+  await ctx.hub.publish(db, { topic: lobbyTopic(branchId), event, data: { ...payload, seq, branchId, at }, id: String(seq) });
 }

@@ -157,6 +157,10 @@ export async function outletInScope(db: DbOrTrx, scope: DataScope, ownBranchId: 
   return r.rows[0] ?? null;
 }
 
+export async function setOutletHours(db: DbOrTrx, branchId: number, opensAt: string, closesAt: string): Promise<void> {
+  await sql`update lobby_outlets set opens_at = ${opensAt}::time, closes_at = ${closesAt}::time where branch_id = ${branchId}`.execute(db);
+}
+
 export async function listOutlets(db: DbOrTrx, scope: DataScope, ownBranchId: number): Promise<(OutletRow & { waiting: number; openCounters: number })[]> {
   const where = scope.kind === 'own' ? sql`o.branch_id = ${ownBranchId}` : scopeSql(scope, { branch: 'o.branch_id' });
   const r = await sql<OutletRow & { waiting: number; openCounters: number }>`
@@ -209,15 +213,26 @@ export async function getCounter(db: DbOrTrx, id: number): Promise<Counter | nul
   return (await sql<Counter>`${counterSelect} where c.id = ${id}`.execute(db)).rows[0] ?? null;
 }
 
-export type LockedCounter = { id: number; branchId: number; zoneId: number; status: string; staffId: number | null; currentTicketId: number | null; businessCodes: string[] };
+export type LockedCounter = {
+  id: number; branchId: number; zoneId: number; status: string; staffId: number | null; currentTicketId: number | null; businessCodes: string[];
+  /** The ticket at the counter: its number and status (null: none). */
+  currentNumber: string | null; currentStatus: string | null;
+};
 
 /** Locks the counter row until the transaction ends: one action at a time per counter. */
 export async function lockCounter(db: DbOrTrx, id: number): Promise<LockedCounter | null> {
   const r = await sql<LockedCounter>`
-    select id, branch_id as "branchId", zone_id as "zoneId", status, staff_id as "staffId", current_ticket_id as "currentTicketId",
-           business_codes as "businessCodes"
-    from lobby_counters where id = ${id} for update`.execute(db);
+    select c.id, c.branch_id as "branchId", c.zone_id as "zoneId", c.status, c.staff_id as "staffId", c.current_ticket_id as "currentTicketId",
+           c.business_codes as "businessCodes", t.number as "currentNumber", t.status as "currentStatus"
+    from lobby_counters c left join lobby_tickets t on t.id = c.current_ticket_id
+    where c.id = ${id} for update of c`.execute(db);
   return r.rows[0] ?? null;
+}
+
+/** Frees the counter if it still holds this ticket; false when it holds another one (or none). */
+export async function releaseCounterTicket(db: DbOrTrx, id: number, ticketId: number): Promise<boolean> {
+  const r = await sql`update lobby_counters set current_ticket_id = null, updated_at = now() where id = ${id} and current_ticket_id = ${ticketId}`.execute(db);
+  return Number(r.numAffectedRows ?? 0) === 1;
 }
 
 export async function zoneByCode(db: DbOrTrx, branchId: number, code: string): Promise<Zone | null> {

@@ -6,7 +6,7 @@ import {
   appointment, appointmentBody, boardSnapshot, branchIdParam, businessCodeParam, businessType, callNextResult, cancelTicketBody, checkInBody, checkInResult,
   closeIncidentBody, complaintBody, completeTicketBody, counter, counterConsole, dayQuery, device, deviceFault, emptyBody, faultProgressBody, faultsQuery,
   guidanceBody, guidanceRecord, incident, incidentBody, lobbyComplaint, lobbyConsole, lobbyEventsQuery, lobbyNotice, lobbyOutlet, noticeBody, openCounterBody,
-  outletSetup, queueRuleParams, queueView,
+  outletHoursBody, outletSetup, queueRuleParams, queueView,
   receiveVipBody, referral, referralBody, replaceRoutingRulesBody, replaceServiceLevelsBody, reportFaultBody, routingRules, routingRulesQuery, saveBusinessTypeBody,
   saveCounterBody, saveDeviceBody, saveZoneBody, serviceLevel, ticket, transferResult, transferTicketBody, vipArrival, zone, zoneParams,
 } from '../../../contracts/lobby';
@@ -20,10 +20,13 @@ import * as vip from './lobby-vip.service';
 import * as board from './lobby-board.service';
 import * as notices from './lobby-notices.service';
 import { lobbyStatsRoutes } from './lobby-stats.routes';
+import { countsSettled } from './lobby-counts.service';
 
 export function lobbyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['lobby'];
+  // Board counts still being pushed finish before the database closes.
+  app.addHook('preClose', async () => countsSettled(ctx));
 
   // Reference data (head office).
   r.get('/api/lobby/business-types', { schema: { tags, response: { 200: z.array(businessType) } }, config: { access: { permission: 'lobby.queue.read' } } }, async () =>
@@ -68,6 +71,10 @@ export function lobbyRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, params: zoneParams, body: saveZoneBody, response: { 200: zone } },
     config: { access: { permission: 'lobby.setup' } },
   }, async (req) => setup.saveZone(ctx, actorOf(req), principalOf(req), req.params.branchId, req.params.zoneCode, req.body));
+  r.put('/api/lobby/outlets/:branchId/hours', {
+    schema: { tags, params: branchIdParam, body: outletHoursBody, response: { 200: outletSetup } },
+    config: { access: { permission: 'lobby.setup' } },
+  }, async (req) => setup.setOutletHours(ctx, actorOf(req), principalOf(req), req.params.branchId, req.body));
   r.post('/api/lobby/outlets/:branchId/counters', {
     schema: { tags, params: branchIdParam, body: saveCounterBody, response: { 201: counter } },
     config: { access: { permission: 'lobby.setup' } },

@@ -1,7 +1,7 @@
 // Use cases of the lobby's reference data and set-up: business types, routing rules, service levels,
 // outlets' zones, counters, devices and their faults.
 import type {
-  BusinessType, Counter, DeviceFault, Device, FaultProgressBody, LobbyOutlet, OpenCounterBody, OutletSetup, ReplaceRoutingRulesBody,
+  BusinessType, Counter, DeviceFault, Device, FaultProgressBody, LobbyOutlet, OpenCounterBody, OutletHoursBody, OutletSetup, ReplaceRoutingRulesBody,
   QueueRuleParams, ReplaceServiceLevelsBody, ReportFaultBody, RoutingRules, SaveBusinessTypeBody, SaveCounterBody, SaveDeviceBody, SaveZoneBody, ServiceLevel, Zone,
 } from '../../../contracts/lobby';
 import { SLA_WARN_SHARE } from '../../../contracts/lobby';
@@ -11,6 +11,7 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import * as repo from './lobby.repository';
 import { COUNTER, emit, requireOutlet } from './lobby.common';
+import { lobbyCache } from './lobby.cache';
 import { cents } from './lobby.routing';
 import { DEFAULT_APPOINTMENT_HEAD_START, DEFAULT_TIER_HEAD_START } from './lobby.queue-order';
 
@@ -22,12 +23,14 @@ const FAULT = { zh: '故障报修', en: 'fault report' };
 export const listBusinessTypes = (ctx: AppContext): Promise<BusinessType[]> => repo.listBusinessTypes(ctx.db);
 
 export async function saveBusinessType(ctx: AppContext, actor: Actor, code: string, body: SaveBusinessTypeBody): Promise<BusinessType> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.getBusinessType(trx, code);
     const saved = await repo.saveBusinessType(trx, code, body);
     await audit(trx, actor, { action: before ? 'lobby.business.update' : 'lobby.business.create', entityType: 'lobby_business_type', entityId: code, detail: { before, after: body } });
     return saved;
   });
+  lobbyCache(ctx).referenceChanged();
+  return saved;
 }
 
 export const listServiceLevels = (ctx: AppContext): Promise<ServiceLevel[]> => repo.listServiceLevels(ctx.db);
@@ -48,12 +51,14 @@ export async function replaceServiceLevels(ctx: AppContext, actor: Actor, body: 
     throw badRequest('DUPLICATE_LEVEL', '同一客户层级只能设置一个服务时限', 'Each tier floor may have one service level only');
   }
   if (!ranks.includes(0)) throw badRequest('NO_BASE_LEVEL', '必须包含适用于所有客户的服务时限（层级 0）', 'A level for everyone (tier floor 0) is required');
-  return ctx.db.transaction().execute(async (trx) => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.listServiceLevels(trx);
     await repo.replaceServiceLevels(trx, body.levels);
     await audit(trx, actor, { action: 'lobby.service_levels', entityType: 'lobby_service_levels', detail: { before, after: body.levels } });
     return repo.listServiceLevels(trx);
   });
+  lobbyCache(ctx).referenceChanged();
+  return saved;
 }
 
 export async function routingRules(ctx: AppContext, p: Principal, branchId: number | undefined): Promise<RoutingRules> {
@@ -81,6 +86,7 @@ export async function replaceDefaultRules(ctx: AppContext, actor: Actor, p: Prin
     await repo.replaceRoutingRules(trx, null, body.rules);
     await audit(trx, actor, { action: 'lobby.routing.defaults', entityType: 'lobby_routing_rules', detail: { before, after: body.rules } });
   });
+  lobbyCache(ctx).referenceChanged();
   return routingRules(ctx, p, undefined);
 }
 
@@ -104,6 +110,7 @@ export async function replaceOutletRules(ctx: AppContext, actor: Actor, p: Princ
     await repo.replaceRoutingRules(trx, outlet.branchId, body.rules);
     await audit(trx, actor, { action: 'lobby.routing.outlet', entityType: 'lobby_routing_rules', entityId: outlet.branchId, branchId: outlet.branchId, detail: { before: before.filter((r) => r.branchId !== null), after: body.rules } });
   });
+  lobbyCache(ctx).outletChanged(outlet.branchId);
   return routingRules(ctx, p, outlet.branchId);
 }
 
@@ -120,13 +127,27 @@ export async function outletSetup(ctx: AppContext, p: Principal, branchId: numbe
   return { branchId: o.branchId, branchName: o.branchName, opensAt: o.opensAt, closesAt: o.closesAt, zones, counters, devices };
 }
 
+export async function setOutletHours(ctx: AppContext, actor: Actor, p: Principal, branchId: number, body: OutletHoursBody): Promise<OutletSetup> {
+  const o = await requireOutlet(ctx.db, p, 'lobby.setup', branchId);
+  if (body.opensAt >= body.closesAt) {
+    throw badRequest('HOURS_ORDER', '开门时间须早于关门时间', 'The opening time must be before the closing time', [{ path: 'closesAt', zh: '「关门时间」须晚于开门时间', en: '"Closing time" must be after the opening time' }]);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setOutletHours(trx, o.branchId, body.opensAt, body.closesAt);
+    await audit(trx, actor, { action: 'lobby.hours', entityType: 'lobby_outlet', entityId: o.branchId, branchId: o.branchId, detail: { before: { opensAt: o.opensAt, closesAt: o.closesAt }, after: body } });
+  });
+  return outletSetup(ctx, p, o.branchId);
+}
+
 export async function saveZone(ctx: AppContext, actor: Actor, p: Principal, branchId: number, code: string, body: SaveZoneBody): Promise<Zone> {
   const o = await requireOutlet(ctx.db, p, 'lobby.setup', branchId);
-  return ctx.db.transaction().execute(async (trx) => {
+  const zone = await ctx.db.transaction().execute(async (trx) => {
     const zone = await repo.upsertZone(trx, o.branchId, code, body);
     await audit(trx, actor, { action: 'lobby.zone.save', entityType: 'lobby_zone', entityId: zone.id, branchId: o.branchId, detail: { code, ...body } });
     return zone;
   });
+  lobbyCache(ctx).outletChanged(o.branchId);
+  return zone;
 }
 
 async function requireZone(ctx: AppContext, branchId: number, code: string): Promise<Zone> {

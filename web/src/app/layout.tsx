@@ -26,6 +26,28 @@ import {
   SettingOutlined,
   StarOutlined,
   TabletOutlined,
+  AlertOutlined,
+  FormOutlined,
+  FundOutlined,
+  ProfileOutlined,
+  FileSearchOutlined,
+  UsergroupAddOutlined,
+  SmileOutlined,
+  PieChartOutlined,
+  CheckSquareOutlined,
+  ShareAltOutlined,
+  FunnelPlotOutlined,
+  SoundOutlined,
+  CalendarOutlined,
+  BankOutlined,
+  ShoppingOutlined,
+  SafetyOutlined,
+  LineChartOutlined,
+  AimOutlined,
+  ExperimentOutlined,
+  CarryOutOutlined,
+  SwapOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -57,12 +79,37 @@ const ICONS: Record<MenuKey, ReactNode> = {
   lobbyStaffing: <ScheduleOutlined />,
   lobbyRule: <OrderedListOutlined />,
   lobbySetup: <SettingOutlined />,
+  growthReferrals: <ShareAltOutlined />,
+  growthPipeline: <FunnelPlotOutlined />,
+  growthCampaigns: <SoundOutlined />,
+  growthEvents: <CalendarOutlined />,
+  growthResearch: <BankOutlined />,
+  complaints: <AlertOutlined />,
+  complaintNew: <FormOutlined />,
+  complaintReport: <FundOutlined />,
+  standards: <ProfileOutlined />,
+  inspections: <FileSearchOutlined />,
+  teams: <UsergroupAddOutlined />,
+  surveys: <SmileOutlined />,
+  surveyReport: <PieChartOutlined />,
+  improvementPlans: <CheckSquareOutlined />,
+  products: <ShoppingOutlined />,
+  productRules: <SafetyOutlined />,
+  salesReport: <LineChartOutlined />,
+  insightScores: <AimOutlined />,
+  insightModels: <ExperimentOutlined />,
+  workbench: <ThunderboltOutlined />,
+  engagementTasks: <CarryOutOutlined />,
+  handovers: <SwapOutlined />,
 };
 
 const GROUP_TITLE: Record<MenuItem['group'], string | null> = {
   main: null,
   customers: 'menu.groupCustomers',
+  products: 'menu.groupProducts',
+  growth: 'menu.groupGrowth',
   lobby: 'menu.groupLobby',
+  quality: 'menu.groupQuality',
   org: 'menu.groupOrg',
   admin: 'menu.groupAdmin',
   me: null,
@@ -78,7 +125,7 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
 
   const items = useMemo<MenuProps['items']>(() => {
     const out: NonNullable<MenuProps['items']> = [];
-    for (const group of ['main', 'customers', 'lobby', 'org', 'admin', 'me'] as const) {
+    for (const group of ['main', 'customers', 'products', 'growth', 'lobby', 'quality', 'org', 'admin', 'me'] as const) {
       const inGroup = visible.filter((m) => m.group === group);
       if (inGroup.length === 0) continue;
       const children = inGroup.map((m) => ({

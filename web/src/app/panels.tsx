@@ -26,10 +26,17 @@ export function lazyPanel<P>(load: () => Promise<Record<string, unknown>>, name:
 }
 
 /** In page order, after the customer module's own cards. */
-export const CUSTOMER_PANELS: Panel<CustomerPanelProps>[] = [];
+export const CUSTOMER_PANELS: Panel<CustomerPanelProps>[] = [
+  { key: 'products', permission: 'products.read', span: 'full', component: lazyPanel(() => import('../features/products/customer-products-panel'), 'CustomerProductsPanel') },
+  { key: 'insights', permission: 'insights.read', span: 'full', component: lazyPanel(() => import('../features/insights/customer-insights-panel'), 'CustomerInsightsPanel') },
+];
 
 /** In page order, after the workbench's own cards. */
-export const WORKBENCH_PANELS: Panel<WorkbenchPanelProps>[] = [];
+export const WORKBENCH_PANELS: Panel<WorkbenchPanelProps>[] = [
+  { key: 'growth-referrals', permission: 'referrals.work', span: 'half', component: lazyPanel(() => import('../features/campaigns/workbench-panels'), 'ReferralsPanel') },
+  { key: 'growth-pipeline', permission: 'referrals.work', span: 'half', component: lazyPanel(() => import('../features/campaigns/workbench-panels'), 'PipelinePanel') },
+  { key: 'insights', permission: 'insights.read', span: 'half', component: lazyPanel(() => import('../features/insights/workbench-insights-panel'), 'WorkbenchInsightsPanel') },
+];
 
 function usePermitted<P>(panels: Panel<P>[]): Panel<P>[] {
   const { me } = useAuth();

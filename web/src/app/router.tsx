@@ -30,6 +30,13 @@ const CustomerPage = named(() => import('../features/customers/customer-page'), 
 const CustomerImportPage = named(() => import('../features/customers/import-page'), 'CustomerImportPage');
 const TiersPage = named(() => import('../features/tiers/tiers-page'), 'TiersPage');
 const PrivilegesPage = named(() => import('../features/privileges/privileges-page'), 'PrivilegesPage');
+const ProductsPage = named(() => import('../features/products/products-page'), 'ProductsPage');
+const ProductRulesPage = named(() => import('../features/products/rules-page'), 'ProductRulesPage');
+const SalesReportPage = named(() => import('../features/products/sales-report-page'), 'SalesReportPage');
+const WorkbenchPage = named(() => import('../features/engagement/workbench-page'), 'WorkbenchPage');
+const EngagementTasksPage = named(() => import('../features/engagement/tasks-page'), 'TasksPage');
+const HandoversPage = named(() => import('../features/engagement/handovers-page'), 'HandoversPage');
+const HandoverPage = named(() => import('../features/engagement/handover-page'), 'HandoverPage');
 const LobbyConsolePage = named(() => import('../features/lobby/console-page'), 'ConsolePage');
 const LobbyKioskPage = named(() => import('../features/lobby/kiosk-page'), 'KioskPage');
 const LobbyTellerPage = named(() => import('../features/lobby/teller-page'), 'TellerPage');
@@ -39,6 +46,24 @@ const LobbyStatsPage = named(() => import('../features/lobby/stats-page'), 'Stat
 const LobbyStaffingPage = named(() => import('../features/lobby/staffing-page'), 'StaffingPage');
 const LobbyRulePage = named(() => import('../features/lobby/queue-rule-page'), 'QueueRulePage');
 const LobbySetupPage = named(() => import('../features/lobby/setup-page'), 'SetupPage');
+const GrowthReferralsPage = named(() => import('../features/campaigns/referrals-page'), 'ReferralsPage');
+const GrowthPipelinePage = named(() => import('../features/campaigns/pipeline-page'), 'PipelinePage');
+const GrowthCampaignsPage = named(() => import('../features/campaigns/campaigns-page'), 'CampaignsPage');
+const GrowthEventsPage = named(() => import('../features/campaigns/events-page'), 'EventsPage');
+const GrowthResearchPage = named(() => import('../features/campaigns/research-page'), 'ResearchPage');
+const ComplaintsPage = named(() => import('../features/quality/complaints-page'), 'ComplaintsPage');
+const ComplaintIntakePage = named(() => import('../features/quality/intake-page'), 'IntakePage');
+const ComplaintPage = named(() => import('../features/quality/complaint-page'), 'ComplaintPage');
+const ComplaintReportPage = named(() => import('../features/quality/report-page'), 'ReportPage');
+const StandardsPage = named(() => import('../features/quality/standards-page'), 'StandardsPage');
+const InspectionsPage = named(() => import('../features/quality/inspections-page'), 'InspectionsPage');
+const TeamsPage = named(() => import('../features/quality/teams-page'), 'TeamsPage');
+const SurveysPage = named(() => import('../features/surveys/surveys-page'), 'SurveysPage');
+const SurveyReportPage = named(() => import('../features/surveys/report-page'), 'ReportPage');
+const ImprovementPlansPage = named(() => import('../features/surveys/plans-page'), 'PlansPage');
+const InsightScoresPage = named(() => import('../features/insights/scores-page'), 'ScoresPage');
+const InsightModelsPage = named(() => import('../features/insights/models-page'), 'ModelsPage');
+const PublicSurveyPage = named(() => import('../features/surveys/public-survey-page'), 'PublicSurveyPage');
 
 const guarded = (permission: PermissionCode, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -56,6 +81,8 @@ export function AppRouter() {
       <Suspense fallback={<FullSpin />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* A customer's one-time survey link: no session, no app frame. */}
+          <Route path="/s/:token" element={<PublicSurveyPage />} />
           <Route element={<RequireAuth />}>
             {/* The kiosk and the lobby TV run full screen, without the app frame. */}
             <Route path="lobby/kiosk" element={guarded('lobby.checkin', <LobbyKioskPage />)} />
@@ -63,6 +90,10 @@ export function AppRouter() {
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="customers" element={guarded('customers.read', <CustomersPage />)} />
+              <Route path="workbench" element={guarded('engagement.work', <WorkbenchPage />)} />
+              <Route path="engagement/tasks" element={<RequireAny permissions={['engagement.work', 'engagement.team']}><EngagementTasksPage /></RequireAny>} />
+              <Route path="engagement/handovers" element={<RequireAny permissions={['handover.send', 'handover.receive', 'handover.reassign']}><HandoversPage /></RequireAny>} />
+              <Route path="engagement/handovers/:id" element={<RequireAny permissions={['handover.send', 'handover.receive', 'handover.reassign']}><HandoverPage /></RequireAny>} />
               <Route path="customers/import" element={guarded('customers.import', <CustomerImportPage />)} />
               <Route path="customers/:id" element={guarded('customers.read', <CustomerPage />)} />
               <Route path="tiers" element={guarded('tiers.manage', <TiersPage />)} />
@@ -74,6 +105,11 @@ export function AppRouter() {
                   </RequireAny>
                 }
               />
+              <Route path="products" element={guarded('products.read', <ProductsPage />)} />
+              <Route path="products/rules" element={guarded('products.read', <ProductRulesPage />)} />
+              <Route path="products/sales-report" element={guarded('sales.report', <SalesReportPage />)} />
+              <Route path="insights/scores" element={guarded('insights.read', <InsightScoresPage />)} />
+              <Route path="insights/models" element={guarded('insights.manage', <InsightModelsPage />)} />
               <Route path="lobby/console" element={guarded('lobby.manage', <LobbyConsolePage />)} />
               <Route path="lobby/teller" element={guarded('lobby.counter.operate', <LobbyTellerPage />)} />
               <Route path="lobby/vip" element={guarded('lobby.vip', <LobbyVipPage />)} />
@@ -88,12 +124,33 @@ export function AppRouter() {
                   </RequireAny>
                 }
               />
+              <Route path="growth/referrals" element={<RequireAny permissions={['referrals.create', 'referrals.work']}><GrowthReferralsPage /></RequireAny>} />
+              <Route path="growth/pipeline" element={guarded('referrals.work', <GrowthPipelinePage />)} />
+              <Route path="growth/campaigns" element={guarded('campaigns.manage', <GrowthCampaignsPage />)} />
+              <Route path="growth/events" element={guarded('events.manage', <GrowthEventsPage />)} />
+              <Route path="growth/research" element={guarded('research.read', <GrowthResearchPage />)} />
               <Route path="org/branches" element={guarded('org.branch.read', <BranchesPage />)} />
               <Route path="org/staff" element={guarded('org.staff.read', <StaffPage />)} />
               <Route path="org/staff/:id" element={guarded('org.staff.read', <StaffProfilePage />)} />
               <Route path="org/certificates" element={guarded('org.staff.read', <CertificatesPage />)} />
               <Route path="org/import" element={guarded('org.import', <ImportPage />)} />
               <Route path="org/grades" element={guarded('org.grades.manage', <GradesPage />)} />
+              <Route
+                path="quality/complaints"
+                element={<RequireAny permissions={['complaints.intake', 'complaints.handle', 'complaints.manage', 'complaints.report']}><ComplaintsPage /></RequireAny>}
+              />
+              <Route path="quality/complaints/new" element={guarded('complaints.intake', <ComplaintIntakePage />)} />
+              <Route
+                path="quality/complaints/:id"
+                element={<RequireAny permissions={['complaints.intake', 'complaints.handle', 'complaints.manage', 'complaints.report']}><ComplaintPage /></RequireAny>}
+              />
+              <Route path="quality/complaint-report" element={guarded('complaints.report', <ComplaintReportPage />)} />
+              <Route path="quality/standards" element={guarded('standards.read', <StandardsPage />)} />
+              <Route path="quality/inspections" element={guarded('inspections.read', <InspectionsPage />)} />
+              <Route path="quality/teams" element={guarded('teams.evaluate', <TeamsPage />)} />
+              <Route path="quality/surveys" element={<RequireAny permissions={['surveys.manage', 'surveys.enter']}><SurveysPage /></RequireAny>} />
+              <Route path="quality/satisfaction" element={guarded('surveys.report', <SurveyReportPage />)} />
+              <Route path="quality/improvement-plans" element={guarded('improvement.manage', <ImprovementPlansPage />)} />
               <Route path="admin/roles" element={guarded('admin.roles', <RolesPage />)} />
               <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
               <Route path="account" element={<AccountPage />} />

@@ -1,6 +1,12 @@
 // English, typed against the Chinese source so that a missing key fails the type check.
 import type { Resources } from './zh-cn';
 import { lobbyEn } from '../../features/lobby/locale-en';
+import { productsEn } from '../../features/products/locale-en';
+import { growthEn } from '../../features/campaigns/locale-en';
+import { qualityEn } from '../../features/quality/locale-en';
+import { surveysEn } from '../../features/surveys/locale-en';
+import { insightsEn } from '../../features/insights/locale-en';
+import { engagementEn } from '../../features/engagement/locale-en';
 
 export const en: Resources = {
   app: { name: 'Patron VIP customer service', shortName: 'Patron' },
@@ -52,8 +58,33 @@ export const en: Resources = {
     lobbyStaffing: 'Staffing advice',
     lobbyRule: 'Queue order rule',
     lobbySetup: 'Lobby set-up',
+    complaints: 'Complaints',
+    complaintNew: 'Record a complaint',
+    complaintReport: 'Complaint report',
+    standards: 'Service standards',
+    inspections: 'Inspections',
+    teams: 'Team evaluation',
+    surveys: 'Satisfaction surveys',
+    surveyReport: 'Satisfaction report',
+    improvementPlans: 'Improvement plans',
+    products: 'Product catalogue',
+    productRules: 'Suitability & allocation',
+    salesReport: 'Sales report',
+    insightScores: 'Model scores',
+    insightModels: 'Models',
+    workbench: 'Workbench',
+    engagementTasks: 'Tasks',
+    handovers: 'Handovers',
+    groupQuality: 'Service quality',
+    growthReferrals: 'Referrals',
+    growthPipeline: 'Prospects & pipeline',
+    growthCampaigns: 'Campaigns',
+    growthEvents: 'Care events',
+    growthResearch: 'Market research',
+    groupGrowth: 'Growth & marketing',
     groupLobby: 'Lobby service',
     groupCustomers: 'Customers and services',
+    groupProducts: 'Products and sales',
     groupOrg: 'Organisation',
     groupAdmin: 'Administration',
   },
@@ -362,6 +393,12 @@ export const en: Resources = {
     ip: 'IP address',
     export: 'Export to Excel',
     outcome: { title: 'Outcome', ok: 'OK', denied: 'Denied', failed: 'Failed' },
+  },
+  customerPicker: {
+    placeholder: 'Find the customer by mobile tail or name',
+    typeMore: 'Type at least 2 characters',
+    searching: 'Searching…',
+    none: 'No customer found',
   },
   customerSearch: {
     title: 'Find a customer',
@@ -702,4 +739,10 @@ export const en: Resources = {
     stat: { total: 'Rows', valid: 'Valid', inserted: 'Inserted', updated: 'Updated', unchanged: 'Unchanged', errorRows: 'Rows with errors' },
   },
   lobby: lobbyEn,
+  products: productsEn,
+  growth: growthEn,
+  quality: qualityEn,
+  insights: insightsEn,
+  surveys: surveysEn,
+  engagement: engagementEn,
 };

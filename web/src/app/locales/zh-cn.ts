@@ -1,5 +1,11 @@
 // Simplified Chinese: the source language of every UI string. en.ts must have the same shape.
 import { lobbyZhCN } from '../../features/lobby/locale-zh-cn';
+import { productsZhCN } from '../../features/products/locale-zh-cn';
+import { growthZhCN } from '../../features/campaigns/locale-zh-cn';
+import { qualityZhCN } from '../../features/quality/locale-zh-cn';
+import { surveysZhCN } from '../../features/surveys/locale-zh-cn';
+import { insightsZhCN } from '../../features/insights/locale-zh-cn';
+import { engagementZhCN } from '../../features/engagement/locale-zh-cn';
 
 export const zhCN = {
   app: { name: 'Patron 贵宾客户服务', shortName: 'Patron' },
@@ -51,8 +57,33 @@ export const zhCN = {
     lobbyStaffing: '排班建议',
     lobbyRule: '排队规则',
     lobbySetup: '大堂设置',
+    complaints: '投诉管理',
+    complaintNew: '登记投诉',
+    complaintReport: '投诉报表',
+    standards: '服务标准',
+    inspections: '服务检查',
+    teams: '团队评价',
+    surveys: '满意度调查',
+    surveyReport: '满意度报告',
+    improvementPlans: '改进计划',
+    products: '产品目录',
+    productRules: '适当性与配置',
+    salesReport: '销售报表',
+    insightScores: '模型评分',
+    insightModels: '模型管理',
+    workbench: '工作台',
+    engagementTasks: '任务',
+    handovers: '客户移交',
+    groupQuality: '服务质量',
+    growthReferrals: '转介推荐',
+    growthPipeline: '潜在客户与商机',
+    growthCampaigns: '营销活动',
+    growthEvents: '客户关怀活动',
+    growthResearch: '市场调研',
+    groupGrowth: '客户拓展',
     groupLobby: '厅堂服务',
     groupCustomers: '客户与服务',
+    groupProducts: '产品与销售',
     groupOrg: '机构与队伍',
     groupAdmin: '系统管理',
   },
@@ -361,6 +392,12 @@ export const zhCN = {
     ip: 'IP 地址',
     export: '导出 Excel',
     outcome: { title: '结果', ok: '成功', denied: '拒绝', failed: '失败' },
+  },
+  customerPicker: {
+    placeholder: '输入手机尾号或姓名查找客户',
+    typeMore: '请至少输入 2 个字',
+    searching: '查找中…',
+    none: '未找到客户',
   },
   customerSearch: {
     title: '查找客户',
@@ -701,6 +738,12 @@ export const zhCN = {
     stat: { total: '总行数', valid: '有效行', inserted: '新增', updated: '更新', unchanged: '无变化', errorRows: '错误行' },
   },
   lobby: lobbyZhCN,
+  products: productsZhCN,
+  growth: growthZhCN,
+  quality: qualityZhCN,
+  insights: insightsZhCN,
+  surveys: surveysZhCN,
+  engagement: engagementZhCN,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -1,7 +1,8 @@
 // data-testid: home-banner, home-card-<key> (placeholder cards: data-placeholder="true"),
 // and the data cards' ids in data-cards.tsx / branch-chart-card.tsx
 import { lazy, Suspense } from 'react';
-import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -78,6 +79,11 @@ export function HomePage() {
             </Tag>
           ))}
         </div>
+        {me.permissions['engagement.work'] ? (
+          <Link to="/workbench" data-testid="home-workbench-link">
+            <Button style={{ marginTop: 12 }}>{t('engagement.workbench.title')} →</Button>
+          </Link>
+        ) : null}
       </div>
       {cards.length === 0 ? (
         <Card>

@@ -6,7 +6,7 @@ import type {
   ComplaintBody, Counter, CounterConsole, DailyStats, Device, DeviceFault, FaultProgressBody, GuidanceBody, GuidanceRecord, Incident,
   IncidentBody, LobbyComplaint, LobbyConsole, LobbyOutlet, OutletSetup, QueueView, Referral, ReferralBody, RoutingRuleInput, RoutingRules,
   SaveBusinessTypeBody, SaveCounterBody, SaveDeviceBody, SaveZoneBody, ServiceLevel, StaffingAdvice, Ticket, TransferResult,
-  TransferTicketBody, VipArrival, Zone, ReplaceServiceLevelsBody, LobbyNotice, NoticeBody, QueueRuleParams,
+  TransferTicketBody, VipArrival, Zone, ReplaceServiceLevelsBody, LobbyNotice, NoticeBody, QueueRuleParams, OutletHoursBody, AppointmentBody,
 } from '@contracts/lobby';
 import { api, download } from '../../app/api';
 
@@ -77,6 +77,8 @@ export const useSaveRoutingRules = () =>
 export const useSaveZone = () =>
   useLobbyWrite(({ branchId, code, body }: { branchId: number; code: string; body: SaveZoneBody }) =>
     api<Zone>(`${outletPath(branchId)}/zones/${code}`, { method: 'PUT', body }));
+export const useSetOutletHours = () =>
+  useLobbyWrite(({ branchId, body }: { branchId: number; body: OutletHoursBody }) => api<OutletSetup>(`${outletPath(branchId)}/hours`, { method: 'PUT', body }));
 export const useSaveCounter = () =>
   useLobbyWrite(({ branchId, id, body }: { branchId: number; id?: number; body: SaveCounterBody }) =>
     id ? api<Counter>(`${L}/counters/${id}`, { method: 'PUT', body }) : api<Counter>(`${outletPath(branchId)}/counters`, { method: 'POST', body }));
@@ -108,6 +110,7 @@ export const checkIn = (body: CheckInBody) => api<CheckInResult>(`${L}/check-in`
 export const useCheckIn = () => useLobbyWrite(checkIn);
 export const useGuidance = () => useLobbyWrite((body: GuidanceBody) => api<GuidanceRecord>(`${L}/guidance`, { method: 'POST', body }));
 
+export const useBookAppointment = () => useLobbyWrite((body: AppointmentBody) => api<Appointment>(`${L}/appointments`, { method: 'POST', body }));
 export const useAppointments = (branchId: number | null) =>
   useQuery({
     queryKey: lobbyKeys.day('appointments', branchId ?? 0, undefined),

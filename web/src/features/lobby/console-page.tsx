@@ -18,6 +18,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BookAppointmentButton } from './appointment-dialog';
 import { DEVICE_KIND_LABELS, INCIDENT_KIND_LABELS, type LobbyEventData, type Ticket, type VipArrival, type ZoneQueue } from '@contracts/lobby';
 import { useAuth } from '../../app/auth';
 import { useBi, useNamePick } from '../../app/lang';
@@ -199,7 +200,7 @@ function AppointmentsCard({ branchId }: { branchId: number }) {
     return b ? pick(b.nameZh, b.nameEn) : code;
   };
   return (
-    <Card size="small" title={t('lobby.console.appointments')} data-testid="console-appointments">
+    <Card size="small" title={t('lobby.console.appointments')} extra={<BookAppointmentButton branchId={branchId} />} data-testid="console-appointments">
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lobby.console.noAppointments')} />
       ) : (

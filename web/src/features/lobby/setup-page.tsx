@@ -23,6 +23,7 @@ import {
   useAddDevice, useBusinessTypes, useRoutingRules, useSaveBusinessType, useSaveCounter, useSaveRoutingRules, useSaveServiceLevels, useSaveZone, useServiceLevels, useSetup,
 } from './api';
 import { NoticesCard } from './notices-card';
+import { HoursCard } from './hours-card';
 import { OutletPicker, useOutletChoice } from './shared';
 
 type Dialog = { title: string; initial: Record<string, unknown>; fields: ReactNode; save: (v: Record<string, unknown>) => Promise<unknown>; wide?: boolean };
@@ -504,6 +505,7 @@ export function SetupPage() {
       ),
     },
     { key: 'notices', children: branchId ? <NoticesCard branchId={branchId} bordered={false} /> : null },
+    { key: 'hours', children: s ? <HoursCard setup={s} /> : null },
   ];
 
   return (

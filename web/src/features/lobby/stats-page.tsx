@@ -7,8 +7,9 @@
 // stats-amend, amend-dialog, amend-field, amend-value, amend-reason, amend-submit, stats-fig-<key>,
 // stats-rms, stats-zones, stats-business, stats-guidance, stats-amendments, attainment-table
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import { DownloadOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, LockOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AMENDABLE_FIELDS, type AmendDayBody, type CountRow, type DailyStats } from '@contracts/lobby';
@@ -92,7 +93,10 @@ function DailyTab({ branchId }: { branchId: number }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const showError = useApiError();
-  const [date, setDate] = useState<string>(shanghaiToday());
+  // A link from the daily report in the inbox opens its day.
+  const [params] = useSearchParams();
+  const asked = params.get('date');
+  const [date, setDate] = useState<string>(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked <= shanghaiToday() ? asked : shanghaiToday());
   const stats = useDailyStats(branchId, date);
   const close = useCloseDay();
   const [amending, setAmending] = useState(false);
@@ -165,6 +169,13 @@ function DailyTab({ branchId }: { branchId: number }) {
           </Tag>
         ) : s ? (
           <Tag color="blue">{t('lobby.stats.openDay')}</Tag>
+        ) : null}
+        {s?.closedAt ? (
+          <Tag icon={<SendOutlined />} data-testid="stats-sent-to">
+            {s.sentTo.length > 0
+              ? t('lobby.stats.sentTo', { names: s.sentTo.map((r) => `${r.name}（${r.branchName}）`).join('、') })
+              : t('lobby.stats.sentToNone')}
+          </Tag>
         ) : null}
         {s?.closedAt && canClose ? (
           <Button icon={<EditOutlined />} onClick={() => setAmending(true)} data-testid="stats-amend">
