@@ -149,7 +149,9 @@ describe('training from the web', () => {
     expect(res.statusCode).toBe(202);
     const run = res.json() as { id: number; status: string };
     expect(run.status).toBe('running');
-    expect((await admin.post('/api/insights/train', { targets: ['wealth'] })).statusCode).toBe(409);
+    // A second start while the first runs is refused. Only a server shows it: the embedded database has
+    // one connection, so there the second request (its session check first) waits until the run is over.
+    if (t.handle.kind === 'postgres') expect((await admin.post('/api/insights/train', { targets: ['wealth'] })).statusCode).toBe(409);
     await settleInsightRuns();
     const done = (await admin.get(`/api/insights/runs/${run.id}`)).json() as { status: string; detail: { trained: { target: string; modelId: number }[] } };
     expect(done.status).toBe('done');
