@@ -38,7 +38,8 @@ async function choose(page: Page, testId: string, text: string): Promise<void> {
 const stat = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[^\d.]/g, ''));
 
 describe('a complaint from the lobby to the report', () => {
-  // Skipped until it passes in the full E2E run: the amount field's input was not found there (antd 6 InputNumber markup).
+  // Skipped until it passes in the full E2E run: intake, assignment and the proposal pass there, but after
+  // 'decide' the status stays 拟定决定 (decision proposed) instead of 已告知决定.
   it.skip('lobby records → branch head assigns → handler decides in time → the report shows it', async () => {
     const head = await as('bhead');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -61,7 +62,7 @@ describe('a complaint from the lobby to the report', () => {
     await choose(lobby, 'intake-category', '服务态度');
     await choose(lobby, 'intake-staff', teller.name);
     await lobby.keyboard.press('Escape');
-    await lobby.getByTestId('intake-amount').locator('input').fill('35');
+    await lobby.getByTestId('intake-amount').fill('35');
     await lobby.getByTestId('intake-description').fill('现金柜台办理取款时柜员态度生硬，未使用文明用语');
     await lobby.getByTestId('intake-request').fill('希望网点致歉并加强培训');
     await shot(lobby, 'quality-01-intake-form');
@@ -116,8 +117,7 @@ describe('a complaint from the lobby to the report', () => {
     await shot(head, 'quality-06-report');
   });
 
-  // Skipped until it passes in the full E2E run: the inspection score input was not found there (same markup).
-  it.skip('shows the standards library, inspections and the team evaluation', async () => {
+  it('shows the standards library, inspections and the team evaluation', async () => {
     const head = await as('bhead');
     await head.getByTestId('menu-standards').click();
     await head.getByTestId('standard-row-greet').waitFor();
@@ -127,7 +127,7 @@ describe('a complaint from the lobby to the report', () => {
     await head.getByTestId('inspections-trend').locator('canvas').waitFor();
     await head.getByTestId('inspections-add').click();
     await head.getByTestId('inspection-form').waitFor();
-    await head.getByTestId('inspection-score-posture').locator('input').fill('3');
+    await head.getByTestId('inspection-score-posture').fill('3');
     await head.getByTestId('inspection-save').click();
     await head.getByTestId('inspection-drawer').waitFor();
     await shot(head, 'quality-08-inspection');
