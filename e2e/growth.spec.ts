@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { Campaign, GrowthReferralPage } from '../contracts/growth';
-import { launch, newContext, shot, signIn } from './support';
+import { launch, shot, signedInPage, getJson } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,19 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const ctx = await newContext(browser, baseUrl, 'desktop');
-  const page = await ctx.newPage();
-  await signIn(page, username);
-  await page.getByTestId('app-content').waitFor();
-  return page;
-}
+const as = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username);
 
-async function json<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), `${url} answered ${res.status()}`).toBe(200);
-  return (await res.json()) as T;
-}
+const json = getJson;
 
 async function snap(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { CustomerProducts, Product } from '../contracts/products';
-import { launch, newContext, shot, signIn, SHOTS } from './support';
+import { launch, shot, SHOTS, signedInPage, getJson } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -16,21 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const ctx = await newContext(browser, baseUrl, 'desktop');
-  const page = await ctx.newPage();
-  // The 360 page loads many panels at once; a busy test machine needs more than the default 30 s.
-  page.setDefaultTimeout(90_000);
-  await signIn(page, username);
-  await page.getByTestId('app-content').waitFor();
-  return page;
-}
+// The 360 page loads many panels at once; a busy test machine needs more than the default 30 s.
+const as = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username, 90_000);
 
-async function json<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), `${url} answered ${res.status()}`).toBe(200);
-  return (await res.json()) as T;
-}
+const json = getJson;
 
 async function snapView(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -34,3 +34,19 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A new desktop page signed in as `username`, on the app frame. `timeoutMs` for pages that load much at once. */
+export async function signedInPage(browser: Browser, baseURL: string, username: string, timeoutMs?: number): Promise<Page> {
+  const page = await (await newContext(browser, baseURL, 'desktop')).newPage();
+  if (timeoutMs) page.setDefaultTimeout(timeoutMs);
+  await signIn(page, username);
+  await page.getByTestId('app-content').waitFor();
+  return page;
+}
+
+/** GET through the page's session; anything but 200 fails the test with the URL. */
+export async function getJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  if (res.status() !== 200) throw new Error(`${url} answered ${res.status()}`);
+  return (await res.json()) as T;
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PublicSurvey, SurveyProgramme, SurveyReport } from '../contracts/surveys';
-import { launch, newContext, shot, signIn } from './support';
+import { launch, newContext, shot, signedInPage } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,13 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const ctx = await newContext(browser, baseUrl, 'desktop');
-  const page = await ctx.newPage();
-  await signIn(page, username);
-  await page.getByTestId('app-content').waitFor();
-  return page;
-}
+const as = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username);
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 // The report page opens on the last six months, from the first of the month.
