@@ -3,6 +3,8 @@ import { PRODUCTS_FIELD_LABELS } from './field-labels-products';
 import { ENGAGEMENT_FIELD_LABELS } from './field-labels-engagement';
 import { QUALITY_FIELD_LABELS } from './field-labels-quality';
 import { INSIGHTS_FIELD_LABELS } from './field-labels-insights';
+import { PERFORMANCE_FIELD_LABELS } from './field-labels-performance';
+import { CONTESTS_FIELD_LABELS } from './field-labels-contests';
 import { SURVEYS_FIELD_LABELS } from './field-labels-surveys';
 import { GROWTH_FIELD_LABELS } from './field-labels-growth';
 
@@ -178,6 +180,8 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   ...ENGAGEMENT_FIELD_LABELS,
   ...QUALITY_FIELD_LABELS,
   ...INSIGHTS_FIELD_LABELS,
+  ...PERFORMANCE_FIELD_LABELS,
+  ...CONTESTS_FIELD_LABELS,
   ...SURVEYS_FIELD_LABELS,
   ...GROWTH_FIELD_LABELS,
 };

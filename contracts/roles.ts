@@ -4,6 +4,8 @@ import { PRODUCTS_GRANTS, PRODUCTS_PERMISSIONS } from './permissions-products';
 import { ENGAGEMENT_GRANTS, ENGAGEMENT_PERMISSIONS } from './permissions-engagement';
 import { QUALITY_GRANTS, QUALITY_PERMISSIONS } from './permissions-quality';
 import { INSIGHTS_GRANTS, INSIGHTS_PERMISSIONS } from './permissions-insights';
+import { PERFORMANCE_GRANTS, PERFORMANCE_PERMISSIONS } from './permissions-performance';
+import { CONTESTS_GRANTS, CONTESTS_PERMISSIONS } from './permissions-contests';
 
 export const ROLE_CODES = [
   'wealth_rm',
@@ -90,6 +92,8 @@ export const PERMISSIONS = {
   ...ENGAGEMENT_PERMISSIONS,
   ...QUALITY_PERMISSIONS,
   ...INSIGHTS_PERMISSIONS,
+  ...PERFORMANCE_PERMISSIONS,
+  ...CONTESTS_PERMISSIONS,
 } as const;
 export type PermissionCode = keyof typeof PERMISSIONS;
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as PermissionCode[];
@@ -158,7 +162,7 @@ const CORE_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Sco
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Partial<Record<PermissionCode, Scope>>> = Object.fromEntries(
   ROLE_CODES.map((role) => [
     role,
-    Object.assign({}, CORE_ROLE_PERMISSIONS[role], ...[PRODUCTS_GRANTS, ENGAGEMENT_GRANTS, QUALITY_GRANTS, INSIGHTS_GRANTS].map((g) => g[role] ?? {})),
+    Object.assign({}, CORE_ROLE_PERMISSIONS[role], ...[PRODUCTS_GRANTS, ENGAGEMENT_GRANTS, QUALITY_GRANTS, INSIGHTS_GRANTS, PERFORMANCE_GRANTS, CONTESTS_GRANTS].map((g) => g[role] ?? {})),
   ]),
 ) as Record<RoleCode, Partial<Record<PermissionCode, Scope>>>;
 

@@ -37,10 +37,15 @@ describe('a referral from the counter to the wealth RM', () => {
   let customerNo = '';
 
   it('the cash teller refers a customer of the outlet', async () => {
+    // The teller refers within their own outlet, and earlier journeys may have handed the RM
+    // customers of other outlets: pick one of the RM's customers kept at the teller's outlet.
+    const teller = await as('cteller');
+    const outlet = (await json<{ branchId: number }>(teller, '/api/me')).branchId;
+    await teller.context().close();
     const rm = await as('wrm');
-    const list = await json<{ items: CustomerListItem[] }>(rm, '/api/customers?pageSize=50&sort=aum_asc');
-    const c = list.items.find((x) => x.status === 'active');
-    expect(c, 'the wealth RM has an active customer').toBeTruthy();
+    const list = await json<{ items: CustomerListItem[] }>(rm, `/api/customers?pageSize=50&sort=aum_asc&branchId=${outlet}`);
+    const c = list.items.find((x) => x.status === 'active' && x.branchId === outlet);
+    expect(c, 'the wealth RM has an active customer at the teller\'s outlet').toBeTruthy();
     customerNo = c!.customerNo;
     await rm.context().close();
 

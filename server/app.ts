@@ -42,6 +42,10 @@ import { surveysRoutes } from './modules/quality/surveys.routes';
 import { surveysJobs } from './modules/quality/surveys.jobs';
 import { insightsRoutes } from './modules/insights/insights.routes';
 import { insightsJobs } from './modules/insights/insights.jobs';
+import { performanceRoutes } from './modules/performance/performance.routes';
+import { performanceJobs } from './modules/performance/performance.jobs';
+import { contestsRoutes } from './modules/performance/contests.routes';
+import { contestsJobs } from './modules/performance/contests.jobs';
 import { seedReferenceData } from './seed/reference-data';
 
 declare module 'fastify' {
@@ -84,7 +88,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await hub.start();
   const ctx = { config, handle, db: handle.db, sessions, hub, notifier: new Notifier(hub) } as AppContext;
   ctx.jobs = new JobRunner(ctx);
-  for (const job of [...platformJobs, ...orgJobs, ...tierJobs, ...lobbyJobs, ...productsJobs, ...engagementJobs, ...qualityJobs, ...surveysJobs, ...insightsJobs]) ctx.jobs.register(job);
+  for (const job of [...platformJobs, ...orgJobs, ...tierJobs, ...lobbyJobs, ...productsJobs, ...engagementJobs, ...qualityJobs, ...surveysJobs, ...insightsJobs, ...performanceJobs, ...contestsJobs]) ctx.jobs.register(job);
   app.decorate('ctx', ctx);
   const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
@@ -125,6 +129,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   qualityRoutes(app, ctx);
   surveysRoutes(app, ctx);
   insightsRoutes(app, ctx);
+  performanceRoutes(app, ctx);
+  contestsRoutes(app, ctx);
   auditRoutes(app, ctx);
   notificationRoutes(app, { db: handle.db, hub });
 

@@ -4,6 +4,8 @@ import type { ProductsTables } from './db-types-products';
 import type { EngagementTables } from './db-types-engagement';
 import type { QualityTables } from './db-types-quality';
 import type { InsightsTables } from './db-types-insights';
+import type { PerformanceTables } from './db-types-performance';
+import type { ContestsTables } from './db-types-contests';
 import type { GrowthTables } from './db-types-growth';
 import type { SurveysTables } from './db-types-surveys';
 
@@ -320,4 +322,4 @@ export type CoreDatabase = {
 };
 
 /** Each later module declares its tables in db-types-<module>.ts. */
-export type Database = CoreDatabase & ProductsTables & EngagementTables & QualityTables & InsightsTables & GrowthTables & SurveysTables;
+export type Database = CoreDatabase & ProductsTables & EngagementTables & QualityTables & InsightsTables & GrowthTables & SurveysTables & PerformanceTables & ContestsTables;

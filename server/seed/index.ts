@@ -17,6 +17,8 @@ import { seedGrowth } from './growth.seed';
 import { seedQuality } from './quality.seed';
 import { seedSurveys } from './surveys.seed';
 import { seedInsights } from './insights.seed';
+import { seedPerformance } from './performance.seed';
+import { seedContests } from './contests.seed';
 
 export { DEMO_ACCOUNTS, DEMO_BRANCH_CODES, DEFAULT_ORG_OPTIONS, HEAD_OFFICE_CODE, generateOrg } from './org.seed';
 export type { DemoAccount, DemoAccountDefinition, OrgPlan } from './org.seed';
@@ -91,6 +93,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
       ...(await seedQuality(trx, modules)),
       ...(await seedSurveys(trx, modules)),
       ...(await seedInsights(trx, modules)),
+      // Scores measure what every module above recorded; contests and promotion read the scores.
+      ...(await seedPerformance(trx, modules)),
+      ...(await seedContests(trx, modules)),
     };
   });
   return { seed, today, counts, demoAccounts: plan.demoAccounts, demoPassword: DEMO_PASSWORD, milliseconds: Math.round(performance.now() - t0) };

@@ -10,6 +10,8 @@ import { seedProductsReferenceData } from '../modules/products/products.referenc
 import { seedEngagementReferenceData } from '../modules/engagement/engagement.reference';
 import { seedQualityReferenceData } from '../modules/quality/quality.reference';
 import { seedInsightsReferenceData } from '../modules/insights/insights.reference';
+import { seedPerformanceReferenceData } from '../modules/performance/performance.reference';
+import { seedContestsReferenceData } from '../modules/performance/contests.reference';
 import { insertReferenceData } from './seed.repository';
 
 export type GradeDefinition = { code: string; nameZh: string; nameEn: string; rank: number; steps: number };
@@ -71,4 +73,6 @@ export async function seedReferenceData(db: DbOrTrx): Promise<void> {
   await seedEngagementReferenceData(db);
   await seedQualityReferenceData(db);
   await seedInsightsReferenceData(db);
+  await seedPerformanceReferenceData(db);
+  await seedContestsReferenceData(db);
 }

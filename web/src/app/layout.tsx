@@ -48,6 +48,7 @@ import {
   CarryOutOutlined,
   SwapOutlined,
   ThunderboltOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +102,11 @@ const ICONS: Record<MenuKey, ReactNode> = {
   workbench: <ThunderboltOutlined />,
   engagementTasks: <CarryOutOutlined />,
   handovers: <SwapOutlined />,
+  myScorecard: <IdcardOutlined />,
+  perfDashboard: <DashboardOutlined />,
+  perfScorecards: <ProfileOutlined />,
+  contests: <TrophyOutlined />,
+  promotion: <RiseOutlined />,
 };
 
 const GROUP_TITLE: Record<MenuItem['group'], string | null> = {
@@ -110,6 +116,7 @@ const GROUP_TITLE: Record<MenuItem['group'], string | null> = {
   growth: 'menu.groupGrowth',
   lobby: 'menu.groupLobby',
   quality: 'menu.groupQuality',
+  performance: 'menu.groupPerformance',
   org: 'menu.groupOrg',
   admin: 'menu.groupAdmin',
   me: null,
@@ -125,7 +132,7 @@ function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed
 
   const items = useMemo<MenuProps['items']>(() => {
     const out: NonNullable<MenuProps['items']> = [];
-    for (const group of ['main', 'customers', 'products', 'growth', 'lobby', 'quality', 'org', 'admin', 'me'] as const) {
+    for (const group of ['main', 'customers', 'products', 'growth', 'lobby', 'quality', 'performance', 'org', 'admin', 'me'] as const) {
       const inGroup = visible.filter((m) => m.group === group);
       if (inGroup.length === 0) continue;
       const children = inGroup.map((m) => ({

@@ -46,7 +46,12 @@ export type MenuKey =
   | 'insightModels'
   | 'workbench'
   | 'engagementTasks'
-  | 'handovers';
+  | 'handovers'
+  | 'myScorecard'
+  | 'perfDashboard'
+  | 'perfScorecards'
+  | 'contests'
+  | 'promotion';
 
 export type MenuItem = {
   key: MenuKey;
@@ -57,7 +62,7 @@ export type MenuItem = {
   labelKey: `menu.${MenuKey}`;
   label: { zh: string; en: string };
   /** Menu group, for the layout's sub-menus. */
-  group: 'main' | 'customers' | 'products' | 'growth' | 'lobby' | 'quality' | 'org' | 'admin' | 'me';
+  group: 'main' | 'customers' | 'products' | 'growth' | 'lobby' | 'quality' | 'performance' | 'org' | 'admin' | 'me';
   testId: `menu-${MenuKey}`;
 };
 
@@ -106,6 +111,11 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   item('improvementPlans', '/quality/improvement-plans', 'improvement.manage', 'quality', { zh: '改进计划', en: 'Improvement plans' }),
   item('insightScores', '/insights/scores', 'insights.read', 'customers', { zh: '模型评分', en: 'Model scores' }),
   item('insightModels', '/insights/models', 'insights.manage', 'customers', { zh: '模型管理', en: 'Models' }),
+  item('myScorecard', '/performance/me', 'performance.self', 'performance', { zh: '我的记分卡', en: 'My scorecard' }),
+  item('perfDashboard', '/performance/dashboard', 'performance.read', 'performance', { zh: '考核看板', en: 'Performance dashboard' }),
+  item('perfScorecards', '/performance/scorecards', 'performance.manage', 'performance', { zh: '指标与记分卡', en: 'KPIs & scorecards' }),
+  item('contests', '/contests', ['contests.read', 'contests.manage'], 'performance', { zh: '产能竞赛', en: 'Productivity contests' }),
+  item('promotion', '/performance/promotion', ['promotion.review', 'promotion.rules'], 'performance', { zh: '职级晋升', en: 'Grade promotion' }),
   item('branches', '/org/branches', 'org.branch.read', 'org', { zh: '机构', en: 'Branch tree' }),
   item('staff', '/org/staff', 'org.staff.read', 'org', { zh: '员工', en: 'Staff directory' }),
   item('certificates', '/org/certificates', 'org.staff.read', 'org', { zh: '证书到期', en: 'Expiring certificates' }),

@@ -63,6 +63,14 @@ const SurveyReportPage = named(() => import('../features/surveys/report-page'), 
 const ImprovementPlansPage = named(() => import('../features/surveys/plans-page'), 'PlansPage');
 const InsightScoresPage = named(() => import('../features/insights/scores-page'), 'ScoresPage');
 const InsightModelsPage = named(() => import('../features/insights/models-page'), 'ModelsPage');
+const MyScorecardPage = named(() => import('../features/performance/my-scorecard-page'), 'MyScorecardPage');
+const StaffScorecardPage = named(() => import('../features/performance/staff-scorecard-page'), 'StaffScorecardPage');
+const PerformanceDashboardPage = named(() => import('../features/performance/dashboard-page'), 'PerformanceDashboardPage');
+const ScorecardsPage = named(() => import('../features/performance/scorecards-page'), 'ScorecardsPage');
+const ContestsPage = named(() => import('../features/contests/contests-page'), 'ContestsPage');
+const ContestPage = named(() => import('../features/contests/contest-page'), 'ContestPage');
+const ContestBoardPage = named(() => import('../features/contests/board-page'), 'ContestBoardPage');
+const PromotionPage = named(() => import('../features/contests/promotion-page'), 'PromotionPage');
 const PublicSurveyPage = named(() => import('../features/surveys/public-survey-page'), 'PublicSurveyPage');
 
 const guarded = (permission: PermissionCode, page: ReactNode) => (
@@ -87,6 +95,7 @@ export function AppRouter() {
             {/* The kiosk and the lobby TV run full screen, without the app frame. */}
             <Route path="lobby/kiosk" element={guarded('lobby.checkin', <LobbyKioskPage />)} />
             <Route path="lobby/board" element={guarded('lobby.board', <LobbyBoardPage />)} />
+            <Route path="contests/:id/board" element={guarded('contests.read', <ContestBoardPage />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="customers" element={guarded('customers.read', <CustomersPage />)} />
@@ -108,6 +117,13 @@ export function AppRouter() {
               <Route path="products" element={guarded('products.read', <ProductsPage />)} />
               <Route path="products/rules" element={guarded('products.read', <ProductRulesPage />)} />
               <Route path="products/sales-report" element={guarded('sales.report', <SalesReportPage />)} />
+              <Route path="performance/me" element={guarded('performance.self', <MyScorecardPage />)} />
+              <Route path="performance/staff/:staffId" element={guarded('performance.read', <StaffScorecardPage />)} />
+              <Route path="performance/dashboard" element={guarded('performance.read', <PerformanceDashboardPage />)} />
+              <Route path="performance/scorecards" element={guarded('performance.manage', <ScorecardsPage />)} />
+              <Route path="performance/promotion" element={<RequireAny permissions={['promotion.review', 'promotion.rules']}><PromotionPage /></RequireAny>} />
+              <Route path="contests" element={<RequireAny permissions={['contests.read', 'contests.manage']}><ContestsPage /></RequireAny>} />
+              <Route path="contests/:id" element={<RequireAny permissions={['contests.read', 'contests.manage']}><ContestPage /></RequireAny>} />
               <Route path="insights/scores" element={guarded('insights.read', <InsightScoresPage />)} />
               <Route path="insights/models" element={guarded('insights.manage', <InsightModelsPage />)} />
               <Route path="lobby/console" element={guarded('lobby.manage', <LobbyConsolePage />)} />

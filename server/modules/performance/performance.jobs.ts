@@ -1,0 +1,4 @@
+// The performance scheduled jobs (to be filled in).
+import type { Job } from '../../platform/jobs';
+
+export const performanceJobs: Job[] = [];
