@@ -22,15 +22,17 @@ export function rng(seed: number): () => number {
 }
 
 function numericThresholds(values: Float64Array, rand: () => number): number[] {
-  let xs: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) xs.push(values[i]);
-  if (xs.length > SAMPLE) {
-    for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; }
-    xs = xs.slice(0, SAMPLE);
+  let n = 0;
+  const xs = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) xs[n++] = values[i];
+  if (n > SAMPLE) {
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const v = xs[i]; xs[i] = xs[j]; xs[j] = v; }
+    n = SAMPLE;
   }
-  const sorted = Float64Array.from(xs).sort();
+  // a typed array sorts numerically in place, without a comparator call per pair
+  const sorted = xs.subarray(0, n).sort();
   const uniq: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) uniq.push(sorted[i]);
+  for (let i = 0; i < sorted.length && uniq.length <= MAX_BINS; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) uniq.push(sorted[i]);
   if (uniq.length <= MAX_BINS) {
     const t: number[] = [];
     for (let i = 1; i < uniq.length; i++) t.push((uniq[i - 1] + uniq[i]) / 2);

@@ -18,7 +18,15 @@ export type GrowInput = {
   grad: Float64Array; hess: Float64Array;
   /** Training rows; reordered in place so that every leaf owns a contiguous range. */
   idx: Uint32Array;
+  /** Reused between trees: spent histograms, and room for a leaf's gradients in row order. */
+  scratch?: GrowScratch;
 };
+
+export type GrowScratch = { histograms: Float64Array[]; g: Float64Array; h: Float64Array };
+
+export function growScratch(rows: number): GrowScratch {
+  return { histograms: [], g: new Float64Array(rows), h: new Float64Array(rows) };
+}
 
 type Split = { gain: number; feature: number; bin: number; missingLeft: boolean; cat: Uint32Array | null };
 type Leaf = { node: number; start: number; end: number; depth: number; g: number; h: number; hist: Float64Array; split: Split | null };
@@ -43,16 +51,21 @@ export function growTree(inp: GrowInput, p: TreeParams): { tree: Tree; leaves: {
   const { grad, hess, idx } = inp;
   const value = (g: number, h: number) => (-g / (h + p.l2)) * p.learningRate;
 
+  const scratch = inp.scratch ?? growScratch(idx.length);
+  const gs = scratch.g, hs = scratch.h;
+  // Histograms are large (features x 256 bins x 3) and a tree needs dozens: recycle them instead of
+  // leaving them to the garbage collector. The leaf's gradients are gathered into row order once, so
+  // the per-feature passes read them sequentially (only the bin column is read by row number).
   const histogram = (start: number, end: number): Float64Array => {
-    const hist = new Float64Array(nf * 256 * 3);
+    const hist = scratch.histograms.pop()?.fill(0) ?? new Float64Array(nf * 256 * 3);
+    for (let i = start; i < end; i++) { const s = idx[i]; gs[i] = grad[s]; hs[i] = hess[s]; }
     for (let f = 0; f < nf; f++) {
       const col = inp.bins[f];
       const off = f * 768;
       for (let i = start; i < end; i++) {
-        const s = idx[i];
-        const b = off + col[s] * 3;
-        hist[b] += grad[s];
-        hist[b + 1] += hess[s];
+        const b = off + col[idx[i]] * 3;
+        hist[b] += gs[i];
+        hist[b + 1] += hs[i];
         hist[b + 2] += 1;
       }
     }
@@ -155,6 +168,7 @@ export function growTree(inp: GrowInput, p: TreeParams): { tree: Tree; leaves: {
     }
   }
   done.push(...open);
+  for (const d of done) scratch.histograms.push(d.hist);
   return { tree: trim(t, nodes), leaves: done.map((d) => ({ start: d.start, end: d.end, value: t.value[d.node] })) };
 }
 

@@ -3,7 +3,7 @@
 // leaf and depth limits, early stopping on a stratified validation split.
 import { applyBinner, fitBinner, MISSING_BIN, rng, type Binner } from './ml-binning';
 import { sigmoid, specOf, type FeatureSpec, type Frame } from './ml-frame';
-import { goesLeft, growTree, leafOf, type Tree } from './ml-gbt-tree';
+import { goesLeft, growScratch, growTree, leafOf, type Tree } from './ml-gbt-tree';
 
 export type GbtParams = {
   learningRate: number; maxIter: number; maxLeafNodes: number; maxDepth: number | null; minSamplesLeaf: number; l2: number;
@@ -31,17 +31,22 @@ function logLoss(y: Uint8Array, raw: Float64Array, rows: Uint32Array): number {
 /** A stratified split of row numbers into training and validation. */
 function stratifiedHoldout(y: Uint8Array, fraction: number, seed: number): { train: Uint32Array; valid: Uint32Array } {
   const rand = rng(seed + 7);
-  const train: number[] = [];
-  const valid: number[] = [];
+  const counts = [0, 0];
+  for (let i = 0; i < y.length; i++) if (y[i] === 0 || y[i] === 1) counts[y[i]]++;
+  const k = [Math.round(counts[0] * fraction), Math.round(counts[1] * fraction)];
+  const train = new Uint32Array(counts[0] + counts[1] - k[0] - k[1]);
+  const valid = new Uint32Array(k[0] + k[1]);
+  let t = 0, v = 0;
   for (const cls of [0, 1]) {
-    const rows: number[] = [];
-    for (let i = 0; i < y.length; i++) if (y[i] === cls) rows.push(i);
-    for (let i = rows.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [rows[i], rows[j]] = [rows[j], rows[i]]; }
-    const k = Math.round(rows.length * fraction);
-    valid.push(...rows.slice(0, k));
-    train.push(...rows.slice(k));
+    const rows = new Uint32Array(counts[cls]);
+    let n = 0;
+    for (let i = 0; i < y.length; i++) if (y[i] === cls) rows[n++] = i;
+    for (let i = rows.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const r = rows[i]; rows[i] = rows[j]; rows[j] = r; }
+    valid.set(rows.subarray(0, k[cls]), v); v += k[cls];
+    train.set(rows.subarray(k[cls]), t); t += rows.length - k[cls];
   }
-  return { train: Uint32Array.from(train.sort((a, b) => a - b)), valid: Uint32Array.from(valid.sort((a, b) => a - b)) };
+  // typed arrays sort numerically without a comparator
+  return { train: train.sort(), valid: valid.sort() };
 }
 
 export function trainGbt(f: Frame, y: Uint8Array, params: Partial<GbtParams> = {}): GbtModel {
@@ -64,6 +69,7 @@ export function trainGbt(f: Frame, y: Uint8Array, params: Partial<GbtParams> = {
   const trees: Tree[] = [];
   const scores: number[] = [];
   const idx = new Uint32Array(train.length);
+  const scratch = growScratch(train.length);
   for (let it = 0; it < p.maxIter; it++) {
     for (let i = 0; i < train.length; i++) {
       const s = train[i];
@@ -72,7 +78,7 @@ export function trainGbt(f: Frame, y: Uint8Array, params: Partial<GbtParams> = {
       hess[s] = q * (1 - q);
     }
     idx.set(train);
-    const { tree, leaves } = growTree({ bins, isCategorical, nBins, grad, hess, idx }, {
+    const { tree, leaves } = growTree({ bins, isCategorical, nBins, grad, hess, idx, scratch }, {
       maxLeafNodes: p.maxLeafNodes, maxDepth: p.maxDepth ?? Infinity, minSamplesLeaf: p.minSamplesLeaf, l2: p.l2, learningRate: p.learningRate,
     });
     if (tree.left[0] < 0) break;
