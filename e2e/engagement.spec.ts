@@ -3,7 +3,7 @@
 // workbench and logs the call that completes it. Data comes from the API, never hard-coded.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ActivityItem, HandoverCandidate, StaffOption, Workbench } from '../contracts/engagement';
+import type { ActivityItem, HandoverCandidate, StaffOption, TaskList, Workbench } from '../contracts/engagement';
 import { launch, shot, signedInPage, getJson } from './support';
 
 const baseUrl = inject('baseUrl');
@@ -53,8 +53,7 @@ describe('handover from a marketing RM to a wealth RM', () => {
     expect(handoverId).toBeGreaterThan(0);
   });
 
-  // Skipped until it passes in the full E2E run: the handed-over customer was not in the workbench data there.
-  it.skip('the wealth RM sees it on the workbench, reads the file and accepts', async () => {
+  it('the wealth RM sees it on the workbench, reads the file and accepts', async () => {
     const page = await as('wrm');
     await page.goto('/');
     await page.getByTestId('home-workbench-link').click();
@@ -67,24 +66,40 @@ describe('handover from a marketing RM to a wealth RM', () => {
     await shot(page, 'engagement-04-handover-file');
     await page.getByTestId('handover-accept').click();
     await page.getByTestId('workbench-page').waitFor();
-    const wb = await json<Workbench>(page, '/api/workbench');
-    const intro = wb.tasks.items.find((x) => x.customerId === customer.customerId && x.kind === 'introduction');
-    expect(intro).toBeTruthy();
-    await page.getByTestId(`task-${intro!.id}`).waitFor();
-    await page.getByTestId(`task-${intro!.id}`).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await json<Workbench>(page, '/api/workbench')).handovers.some((h) => h.id === handoverId)).toBe(false);
     await shot(page, 'engagement-05-workbench-after');
 
-    await page.getByTestId(`task-log-${intro!.id}`).click();
+    // Accepting opened an introduction task for the customer. The workbench card shows only the
+    // first tasks due this week, so the RM follows "view all" to their task list, on the page
+    // where the task is (the page's own query, asked through the API).
+    const open = `/api/engagement/tasks?view=mine&status=open`;
+    const intros = await json<TaskList>(page, `${open}&kind=introduction&customerId=${customer.customerId}`);
+    expect(intros.items).toHaveLength(1);
+    const intro = intros.items[0];
+    let listPage = 1;
+    for (;;) {
+      const list = await json<TaskList>(page, `${open}&page=${listPage}&pageSize=20`);
+      if (list.items.some((x) => x.id === intro.id)) break;
+      expect(listPage * 20, 'the introduction task is in the RM\'s open tasks').toBeLessThan(list.total);
+      listPage += 1;
+    }
+    await page.getByTestId('workbench-tasks').getByRole('link', { name: '查看全部' }).click();
+    await page.getByTestId('tasks-page').waitFor();
+    if (listPage > 1) await page.getByTestId('tasks-page').locator(`.ant-pagination-item-${listPage}`).click();
+    await page.getByTestId(`task-row-${intro.id}`).waitFor();
+    await shot(page, 'engagement-06-task-list');
+
+    await page.getByTestId(`task-complete-${intro.id}`).click();
     await page.getByTestId('activity-summary').fill('电话自我介绍，约定下周到网点面谈');
     await page.getByTestId('activity-next-step').fill('网点面谈，介绍资产配置方案');
-    await shot(page, 'engagement-06-log-call');
+    await shot(page, 'engagement-07-log-call');
     await page.getByTestId('activity-save').click();
-    await expect.poll(async () => (await json<Workbench>(page, '/api/workbench')).tasks.items.some((x) => x.id === intro!.id)).toBe(false);
+    await expect.poll(async () => (await json<TaskList>(page, `${open}&kind=introduction&customerId=${customer.customerId}`)).items.length).toBe(0);
     const acts = await json<ActivityItem[]>(page, `/api/engagement/customers/${customer.customerId}/activities`);
-    expect(acts[0]).toMatchObject({ channel: 'call', taskId: intro!.id, summary: '电话自我介绍，约定下周到网点面谈' });
+    expect(acts[0]).toMatchObject({ channel: 'call', taskId: intro.id, summary: '电话自我介绍，约定下周到网点面谈' });
     await page.goto(`/customers/${customer.customerId}`);
     await page.getByTestId('app-content').waitFor();
     await page.waitForTimeout(800);
-    await shot(page, 'engagement-07-customer-360');
+    await shot(page, 'engagement-08-customer-360');
   });
 });

@@ -18,8 +18,7 @@ const as = (username: string): Promise<Page> => signedInPage(browser, baseUrl, u
 const json = getJson;
 
 describe('insights', () => {
-  // Skipped until it passes in the full E2E run: the workbench scores panel did not appear there (no model trained yet).
-  it.skip('an RM sees a customer’s scores with their reasons on the 360 page', async () => {
+  it('an RM sees a customer’s scores with their reasons on the 360 page', async () => {
     const admin = await as('admin');
     const started = await admin.request.post('/api/insights/train', {
       data: { targets: ['wealth', 'time_deposit', 'attrition'], learner: 'logreg', sampleEvery: 4 },
@@ -49,8 +48,18 @@ describe('insights', () => {
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: (await shot(rm, 'insights-360')).replace('insights-360', 'insights-360-card') });
 
-    await rm.goto('/');
-    await rm.getByTestId('workbench-insights').waitFor();
+    // The workbench card: the best-scored customers of the RM's own book, per model.
+    const own = await json<{ items: InsightScoreRow[] }>(rm, '/api/insights/scores?target=wealth&ownBook=true&page=1&pageSize=8');
+    expect(own.items.length).toBeGreaterThan(0);
+    await rm.goto('/workbench');
+    const panel = rm.getByTestId('workbench-insights');
+    await panel.waitFor();
+    await panel.locator('.ant-segmented-item', { hasText: '理财产品' }).click();
+    await panel.getByTestId('workbench-insight-row').first().waitFor();
+    expect(await panel.getByTestId('workbench-insight-row').count()).toBe(own.items.length);
+    expect(await panel.getByTestId('workbench-insight-row').first().textContent()).toContain(own.items[0].customerNo);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: (await shot(rm, 'insights-workbench')).replace('insights-workbench', 'insights-workbench-card') });
     await rm.goto('/insights/scores?target=wealth');
     await rm.getByTestId('insight-scores').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(rm, 'insights-scores');

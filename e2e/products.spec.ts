@@ -41,8 +41,7 @@ async function fillAmount(page: Page, amount: string): Promise<void> {
 }
 
 describe('a wealth RM sells to fit', () => {
-  // Skipped until it passes in the full E2E run: after the other journeys the refusal verdict did not show.
-  it.skip('records a suitable sale, is refused an unsuitable one with the reason, and sees the allocation panel', async () => {
+  it('records a suitable sale, is refused an unsuitable one with the reason, and sees the allocation panel', async () => {
     const page = await as('wrm');
     const list = await json<{ items: CustomerListItem[] }>(page, '/api/customers?pageSize=100&sort=aum_desc');
     // A customer with a valid assessment below C5, so an R5 fund is unsuitable for them.
@@ -78,6 +77,10 @@ describe('a wealth RM sells to fit', () => {
     await page.getByTestId('sale-amount').waitFor();
     await chooseProduct(page, 'FD-TECH');
     await fillAmount(page, '10000');
+    // The server's verdict first (the dialog shows the same one): refused for the risk mismatch.
+    const checked = await page.request.post(`/api/customers/${customer!.id}/sales/check`, { data: { productCode: 'FD-TECH', amount: '10000' }, headers: { Origin: baseUrl } });
+    expect(checked.status(), await checked.text()).toBe(200);
+    expect(await checked.json()).toMatchObject({ ok: false, reason: 'risk_mismatch' });
     const verdict = page.locator('[data-testid="sale-verdict"][data-ok="false"]');
     await verdict.waitFor();
     await expect(verdict.textContent()).resolves.toContain('R5');

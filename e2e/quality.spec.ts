@@ -28,9 +28,7 @@ async function choose(page: Page, testId: string, text: string): Promise<void> {
 const stat = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[^\d.]/g, ''));
 
 describe('a complaint from the lobby to the report', () => {
-  // Skipped until it passes in the full E2E run: intake, assignment and the proposal pass there, but after
-  // 'decide' the status stays 拟定决定 (decision proposed) instead of 已告知决定.
-  it.skip('lobby records → branch head assigns → handler decides in time → the report shows it', async () => {
+  it('lobby records → branch head assigns → handler decides in time → the report shows it', async () => {
     const head = await as('bhead');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const before = await json<ComplaintReport>(head, `/api/complaints/report?from=${today}&to=${today}`);

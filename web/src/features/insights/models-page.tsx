@@ -42,7 +42,8 @@ function ModelDetail({ id }: { id: number }) {
       legend: { data: [t('insights.models.predicted'), t('insights.models.observed')], bottom: 0 },
       grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      // Rare outcomes (attrition) have ticks below 1%: keep their decimals so no two ticks read the same.
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Number((v * 100).toFixed(2))}%` } },
       series: [
         { name: t('insights.models.predicted'), type: 'line', data: d.calibration.map((b) => b.meanPredicted), itemStyle: { color: '#8c8c8c' } },
         { name: t('insights.models.observed'), type: 'bar', data: d.calibration.map((b) => b.observedRate), itemStyle: { color: '#1677ff' } },

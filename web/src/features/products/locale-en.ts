@@ -117,6 +117,7 @@ export const productsEn: Shape<typeof productsZhCN> = {
     check: 'Suitability check',
     suitable: 'Suitable',
     refused: 'Cannot be sold',
+    checkFailed: 'The suitability check could not be completed: please try again',
     override: 'Customer-initiated, signed risk acknowledgement (exception; needs a manager)',
     acknowledgementRef: 'Acknowledgement reference',
     submit: 'Confirm sale',

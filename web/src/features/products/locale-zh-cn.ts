@@ -113,6 +113,7 @@ export const productsZhCN = {
     check: '适当性检查',
     suitable: '符合适当性要求',
     refused: '不能销售',
+    checkFailed: '适当性检查未能完成，请稍后重试',
     override: '客户主动购买，已签署风险确认书（适当性例外，需负责人审批）',
     acknowledgementRef: '确认书编号',
     submit: '确认销售',

@@ -1,11 +1,12 @@
 // Recording a sale from the customer's 360 page: the suitability check runs as the product and
 // amount are chosen, so a refusal and its reason show before anything is submitted.
 // data-testid: sale-dialog, sale-product, sale-amount, sale-recording, sale-verdict (data-ok), sale-override,
-// sale-ack, sale-submit
+// sale-ack, sale-submit, sale-check-error
 import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SALE_CHANNELS, SALE_CHANNEL_LABELS, type SuitabilityResult } from '@contracts/products';
+import { errorText } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useBi, useLang } from '../../app/lang';
 import { useApiError } from '../../components/use-api-error';
@@ -27,13 +28,19 @@ export function SaleDialog({ customerId, initialProduct, onClose }: { customerId
   const amount = Form.useWatch('amount', form);
   const override = Form.useWatch('override', form);
   const [verdict, setVerdict] = useState<SuitabilityResult | null>(null);
+  // A check that failed (network, server) says so instead of leaving the dialog silent.
+  const [checkError, setCheckError] = useState<unknown>(null);
 
   useEffect(() => {
     setVerdict(null);
+    setCheckError(null);
     if (!code || !amount || !/^\d{1,15}(\.\d{1,2})?$/.test(String(amount)) || Number(amount) <= 0) return;
     let live = true;
     const timer = setTimeout(() => {
-      checkSale(customerId, { productCode: code, amount: String(amount) }).then((v) => live && setVerdict(v), () => undefined);
+      checkSale(customerId, { productCode: code, amount: String(amount) }).then(
+        (v) => live && setVerdict(v),
+        (e: unknown) => live && setCheckError(e),
+      );
     }, 250);
     return () => {
       live = false;
@@ -91,6 +98,9 @@ export function SaleDialog({ customerId, initialProduct, onClose }: { customerId
             message={verdict.ok ? t('products.sale.suitable') : t('products.sale.refused')}
             description={lang === 'en' ? verdict.en : verdict.zh}
           />
+        ) : null}
+        {checkError ? (
+          <Alert style={{ marginBottom: 16 }} type="warning" showIcon data-testid="sale-check-error" title={t('products.sale.checkFailed')} description={errorText(checkError, lang)} />
         ) : null}
         {verdict?.needsRecording ? (
           <Form.Item name="recordingRef" label={t('products.sale.recordingRef')} extra={t('products.sale.recordingHint')} rules={[{ required: true, min: 4, max: 60 }]}>

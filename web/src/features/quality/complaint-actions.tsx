@@ -78,9 +78,12 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
         onOk={() => form.submit()}
         destroyOnHidden
       >
+        {/* Cleared when the dialog closes, so each dialog starts from the complaint as it is now (the
+            proposed decision, once there is one) and not from what an earlier dialog left behind. */}
         <Form<Values>
           form={form}
           layout="vertical"
+          clearOnDestroy
           data-testid="action-dialog"
           initialValues={{ decision: complaint.decision ?? '', toldVia: 'phone', extensionLevel: complaint.extensionLevel === 0 ? 1 : 2, satisfaction: 5, correctiveDueOn: dayjs().add(30, 'day') }}
           onFinish={(v) => open && run(open, v)}
