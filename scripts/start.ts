@@ -23,5 +23,5 @@ if (built < sources) {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 // process.execPath is the pinned Node that npm runs this script with; tsx loads the TypeScript.
-const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts'), 'serve', '--seed-if-empty', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts'), 'serve', '--seed-if-empty', '--train-if-seeded', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(res.status ?? 0);

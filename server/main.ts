@@ -42,8 +42,9 @@ program
   .command('serve')
   .description('start the web server (creates and migrates the database on first start)')
   .option('--seed-if-empty', 'load the demo bank when the database is empty')
+  .option('--train-if-seeded', 'after loading the demo bank, train the insights models in the background')
   .option('-p, --port <port>', 'port', (v) => Number(v))
-  .action(async (o: { seedIfEmpty?: boolean; port?: number }) => {
+  .action(async (o: { seedIfEmpty?: boolean; trainIfSeeded?: boolean; port?: number }) => {
     const config = loadConfig(o.port !== undefined ? { port: o.port } : {});
     // The embedded database's WebAssembly compiles while the app's modules load.
     const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -74,6 +75,11 @@ program
     console.log(`Database: ${config.databaseUrl ? 'PostgreSQL server' : `embedded (PGlite) in ${config.dataDir}`}`);
     if (seeded || !config.databaseUrl) printAccounts(address);
     else console.log(`Patron is running at ${address}`);
+    if (seeded && o.trainIfSeeded) {
+      const { trainDemoModels } = await import('./modules/insights/insights.service');
+      const run = await trainDemoModels(app.ctx);
+      console.log(`Training the insights models on the demo bank in the background (run ${run.id}); RMs see scores when it is done.`);
+    }
   });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {

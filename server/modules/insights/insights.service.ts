@@ -87,11 +87,20 @@ export async function trainAndScore(ctx: AppContext, actor: Actor, staffId: numb
 
 /** "Train now" from the web: 409 if a training run holds the lease; the page follows GET /api/insights/runs/:id. */
 export async function startTraining(ctx: AppContext, actor: Actor, p: Principal, body: TrainInsightsBody): Promise<InsightRun> {
+  return beginRun(ctx, actor, p.staffId, { targets: body.targets, learner: body.learner, everyNth: body.sampleEvery });
+}
+
+/** After the demo bank is loaded, so that its RMs see scores on first start: every model, in the background. */
+export async function trainDemoModels(ctx: AppContext): Promise<InsightRun> {
+  return beginRun(ctx, systemActor('demo-seed'), null, {});
+}
+
+async function beginRun(ctx: AppContext, actor: Actor, staffId: number | null, o: TrainOptions): Promise<InsightRun> {
   // The lease keeps other instances out; this instance may renew its own lease, so it checks its own runs too.
   const runId = background.size > 0 ? null : await acquireLease(ctx.db, repo.TRAIN_JOB, INSTANCE, 120);
   if (runId === null) throw conflict('TRAINING_RUNNING', '模型训练正在进行，请稍后再试', 'A training run is already going on: try again later');
   const t0 = Date.now();
-  const work = trainAndScore(ctx, actor, p.staffId, runId, { targets: body.targets, learner: body.learner, everyNth: body.sampleEvery })
+  const work = trainAndScore(ctx, actor, staffId, runId, o)
     .then((r) => finishRun(ctx.db, runId, 'done', { ...r, milliseconds: Date.now() - t0 }))
     .catch((e: unknown) => finishRun(ctx.db, runId, 'failed', { error: e instanceof Error ? e.message : String(e), milliseconds: Date.now() - t0 }))
     .catch(() => undefined)
