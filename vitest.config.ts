@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default on two cores is one worker. Two keep both cores busy: PGlite files are
+    // CPU-bound in-process, and the PostgreSQL files mostly wait on the server, another process.
+    maxWorkers: 2,
     projects: [
       {
         extends: true as const,

@@ -1,2 +1,26 @@
-// Labels of the contests request fields (only names not already in field-labels.ts).
-export const CONTESTS_FIELD_LABELS: Record<string, { zh: string; en: string }> = {};
+// Labels of the contests and promotion request fields (only names not already in field-labels.ts).
+export const CONTESTS_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  periodFrom: { zh: '竞赛开始日期', en: 'Contest start date' },
+  periodTo: { zh: '竞赛结束日期', en: 'Contest end date' },
+  participantRoles: { zh: '参赛岗位', en: 'Participating roles' },
+  participantBranchIds: { zh: '参赛机构', en: 'Participating branches' },
+  metrics: { zh: '竞赛指标', en: 'Contest metrics' },
+  kpiCode: { zh: '考核指标', en: 'KPI' },
+  weight: { zh: '权重', en: 'Weight' },
+  minimums: { zh: '最低达标线', en: 'Minimum qualification' },
+  min: { zh: '最低值', en: 'Minimum' },
+  tieBreak: { zh: '同分规则', en: 'Tie-break' },
+  earlierReach: { zh: '先达到者优先', en: 'Earlier reach first' },
+  prizes: { zh: '奖项设置', en: 'Prizes' },
+  fromRank: { zh: '起始名次', en: 'From rank' },
+  toRank: { zh: '截止名次', en: 'To rank' },
+  reward: { zh: '奖励', en: 'Reward' },
+  minMonthsInGrade: { zh: '最短任职月数', en: 'Minimum months in grade' },
+  scoreMonths: { zh: '考核平均月数', en: 'Months averaged' },
+  minAvgScore: { zh: '平均分要求', en: 'Minimum average score' },
+  requiredCertificates: { zh: '须持证书', en: 'Certificates required' },
+  cleanMonths: { zh: '无不良记录月数', en: 'Months without a bad record' },
+  demoteBelowScore: { zh: '降级分数线', en: 'Demotion score' },
+  demoteMonths: { zh: '降级连续月数', en: 'Demotion months' },
+  month: { zh: '月份', en: 'Month' },
+};

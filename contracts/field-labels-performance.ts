@@ -1,2 +1,21 @@
 // Labels of the performance request fields (only names not already in field-labels.ts).
-export const PERFORMANCE_FIELD_LABELS: Record<string, { zh: string; en: string }> = {};
+export const PERFORMANCE_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  params: { zh: '指标参数', en: 'KPI parameters' },
+  unit: { zh: '单位', en: 'Unit' },
+  descriptionZh: { zh: '中文说明', en: 'Description (Chinese)' },
+  descriptionEn: { zh: '英文说明', en: 'Description (English)' },
+  roleCode: { zh: '适用岗位', en: 'Role' },
+  effectiveMonth: { zh: '生效月份', en: 'Effective month' },
+  targetMode: { zh: '目标方式', en: 'Target mode' },
+  targetValue: { zh: '目标值', en: 'Target value' },
+  rule: { zh: '计分规则', en: 'Scoring rule' },
+  gate: { zh: '否决条件', en: 'Gate' },
+  kpi: { zh: '考核指标', en: 'KPI' },
+  op: { zh: '比较方式', en: 'Comparison' },
+  cap: { zh: '封顶分', en: 'Cap' },
+  bands: { zh: '排名档次', en: 'Rank bands' },
+  otherwise: { zh: '其余得分', en: 'Score otherwise' },
+  topPct: { zh: '前百分比', en: 'Top share (%)' },
+  by: { zh: '归属', en: 'Credited to' },
+  side: { zh: '移交方向', en: 'Handover side' },
+};

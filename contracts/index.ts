@@ -17,3 +17,5 @@ export * from './quality';
 export * from './insights';
 export * from './growth';
 export * from './surveys';
+export * from './performance';
+export * from './contests';

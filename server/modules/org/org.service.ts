@@ -6,6 +6,7 @@ import { audit, type Actor } from '../../platform/audit';
 import { requireScope, scopeCoversBranch, scopeOf, type DataScope, type Principal } from '../../platform/access';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
+import type { DbOrTrx } from '../../platform/db';
 import * as repo from './org.repository';
 import * as usersRepo from './org-users.repository';
 import * as sessionsRepo from '../../platform/auth.repository';
@@ -199,6 +200,15 @@ export async function changeGrade(ctx: AppContext, actor: Actor, p: Principal, i
     await repo.changeGrade(trx, { staffId: id, gradeLevelId: g.id, step: body.step, effectiveOn: body.effectiveOn, reason: body.reason, approvedBy: p.staffId });
     await audit(trx, actor, { action: 'staff.grade', entityType: 'staff', entityId: id, branchId: s.branchId, reason: body.reason, detail: { from: { grade: s.gradeCode, step: s.gradeStep }, to: { grade: g.code, step: body.step }, effectiveOn: body.effectiveOn } });
   });
+}
+
+/**
+ * Writes a grade change decided elsewhere (an approved promotion review) inside the caller's
+ * transaction: the history row and the current grade, the staff row locked meanwhile.
+ */
+export async function applyGradeChange(trx: DbOrTrx, c: { staffId: number; gradeLevelId: number; step: number; effectiveOn: string; reason: string; approvedBy: number }): Promise<void> {
+  await repo.lockStaff(trx, c.staffId);
+  await repo.changeGrade(trx, c);
 }
 
 export async function addCertificate(ctx: AppContext, actor: Actor, p: Principal, id: number, body: { typeCode: string; number: string; issuedOn: string; expiresOn: string | null }): Promise<number> {
