@@ -156,6 +156,22 @@ describe('workflow', () => {
     expect((await c.wrm.post(`/api/complaints/${id}/callback`, { satisfaction: 4 })).statusCode).toBe(409);
   });
 
+  it('takes one decision when the handler submits it from two tabs at once; the other gets 409', async () => {
+    const created = await c.lobby.post('/api/complaints', intake({ description: '两次提交同一处理决定，客户要求说明' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const k = created.json();
+    for (const [who, path, body] of [
+      [c.bhead, 'assign', { handlerStaffId: staff.wrm }], [c.wrm, 'steps/investigate', { note: '调取录像' }], [c.wrm, 'steps/propose', { decision: '向客户致歉' }],
+    ] as const) {
+      const r = await who.post(`/api/complaints/${k.id}/${path}`, body);
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const codes = (await Promise.all([1, 2].map(() => c.wrm.post(`/api/complaints/${k.id}/steps/decide`, { toldVia: 'phone' })))).map((r) => r.statusCode);
+    expect(codes.sort()).toEqual([200, 409]);
+    const decisions = await t.handle.db.selectFrom('complaint_history').select('id').where('complaint_id', '=', k.id).where('action', '=', 'decide').execute();
+    expect(decisions).toHaveLength(1);
+  });
+
   it('keeps the history append-only', async () => {
     await expect(sql`update complaint_history set note = 'x' where complaint_id = ${id}`.execute(t.handle.db)).rejects.toThrow(/append-only/);
   });
