@@ -1,5 +1,6 @@
-// Live events to browsers over Server-Sent Events. Every instance LISTENs on one channel, so an
-// event published by any instance reaches streams held by all of them.
+// Live events to browsers over Server-Sent Events, and to modules of the server that react to another
+// module's facts. Every instance LISTENs on one channel, so an event published by any instance
+// reaches the streams and the listeners of all of them.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notify, type DbHandle, type DbOrTrx } from './db';
 
@@ -15,6 +16,7 @@ const frameOf = (m: EventMessage) => `${m.id ? `id: ${m.id}\n` : ''}event: ${m.e
 
 export class EventHub {
   private streams = new Set<Stream>();
+  private listeners = new Map<string, Set<(m: EventMessage) => void>>();
   private localOnly = false;
 
   constructor(private readonly h: DbHandle) {}
@@ -35,7 +37,16 @@ export class EventHub {
     await notify(db, CHANNEL, m);
   }
 
+  /** A server-side listener of a topic on this instance; returns the function that removes it. */
+  on(topic: string, listener: (m: EventMessage) => void): () => void {
+    const set = this.listeners.get(topic) ?? new Set();
+    set.add(listener);
+    this.listeners.set(topic, set);
+    return () => set.delete(listener);
+  }
+
   private deliver(m: EventMessage): void {
+    for (const l of this.listeners.get(m.topic) ?? []) l(m);
     let frame: string | null = null;
     for (const s of this.streams) if (s.topics.has(m.topic)) s.send((frame ??= frameOf(m)));
   }

@@ -14,6 +14,7 @@ import { prizeFor, rankChange, scoreBoard, teamsOf, type Entrant, type Standing 
 import { managedContest, visibleContest } from './contests.access';
 import { shanghaiToday } from './promotion.rules';
 import * as repo from './contests.repository';
+import { SALES_TOPIC } from '../products/products-sales.service';
 
 export const contestTopic = (id: number) => `contest:${id}`;
 /** Above this many participants the actuals are read for everyone and filtered here. */
@@ -119,6 +120,11 @@ export function scheduleRefresh(ctx: AppContext, log: (e: unknown) => void, dela
     }, delay));
   };
   attempt(tries);
+}
+
+/** Sales move contest figures: each announced sale schedules one (debounced) refresh on this instance. */
+export function refreshOnSales(ctx: AppContext, log: (e: unknown) => void): () => void {
+  return ctx.hub.on(SALES_TOPIC, () => scheduleRefresh(ctx, log));
 }
 
 export function cancelScheduledRefresh(ctx: AppContext): void {

@@ -19,7 +19,6 @@ const read = { permission: 'contests.read' as const };
 const manage = { permission: 'contests.manage' as const };
 const review = { permission: 'promotion.review' as const };
 const rules = { permission: 'promotion.rules' as const };
-const SALE_ROUTE = '/api/customers/:id/sales';
 
 export function contestsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -89,12 +88,10 @@ export function contestsRoutes(app: FastifyInstance, ctx: AppContext): void {
     );
   }
 
-  // A recorded sale moves the boards: one refresh of the live contests a few seconds later (the
-  // job every minute covers sales recorded on other instances).
-  app.addHook('onResponse', async (req, reply) => {
-    if (req.method === 'POST' && reply.statusCode === 201 && req.routeOptions.url === SALE_ROUTE) {
-      board.scheduleRefresh(ctx, (e) => req.log.warn({ err: e }, 'contest refresh after a sale failed'));
-    }
+  // A recorded or cancelled sale, on any instance, moves the boards a few seconds later.
+  const stopListening = board.refreshOnSales(ctx, (e) => app.log.warn({ err: e }, 'contest refresh after a sale failed'));
+  app.addHook('onClose', async () => {
+    stopListening();
+    board.cancelScheduledRefresh(ctx);
   });
-  app.addHook('onClose', async () => board.cancelScheduledRefresh(ctx));
 }

@@ -140,10 +140,14 @@ export async function recordSale(ctx: AppContext, actor: Actor, p: Principal, cu
       reason: overrideBy ? `${d.ok ? '' : d.zh}；客户确认书 ${body.override!.acknowledgementRef}` : null,
       detail: { productCode: product.code, amount, soldOn, holdingId, holdingOpened: opened, staffId: rm, ...(overrideBy ? { overrideReason: d.ok ? null : d.reason, acknowledgementRef: body.override!.acknowledgementRef } : {}) },
     });
+    await ctx.hub.publish(trx, { topic: SALES_TOPIC, event: 'sale.recorded', data: { saleId, staffId: rm } });
     const row = await repo.lockSale(trx, customerId, saleId);
     return presentSale(row!, now, true);
   });
 }
+
+/** Every recorded or cancelled sale is announced here at commit (other modules' figures move with it). */
+export const SALES_TOPIC = 'sales';
 
 /** Inside the cooling-off period the customer may cancel: full refund, the holding reversed. */
 export async function cancelSale(ctx: AppContext, actor: Actor, p: Principal, customerId: number, saleId: number, reason: string): Promise<Sale> {
@@ -164,6 +168,7 @@ export async function cancelSale(ctx: AppContext, actor: Actor, p: Principal, cu
       detail: { titleEn: `Purchase cancelled in the cooling-off period: ${s.productNameEn || s.productNameZh} (full refund)`, saleId, reason },
     });
     await audit(trx, actor, { action: 'sale.cancel', entityType: 'sale', entityId: saleId, customerId, branchId: c.branchId, reason, detail: { amount: s.amount, holdingId: s.holdingId } });
+    await ctx.hub.publish(trx, { topic: SALES_TOPIC, event: 'sale.cancelled', data: { saleId } });
     return presentSale((await repo.lockSale(trx, customerId, saleId))!, now, true);
   });
 }
