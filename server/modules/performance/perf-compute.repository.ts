@@ -31,11 +31,10 @@ const VALUE = (num: string, den: string, scale: string) =>
 
 export type ActualRow = { kpiId: number; staffId: number; branchId: number; value: string };
 
-/** Each staff member's value of each KPI over the range (only staff with facts, or in a branch with shared facts). */
-export async function actuals(db: DbOrTrx, kpis: KpiRef[], r: Range, staffIds?: number[]): Promise<ActualRow[]> {
-  if (kpis.length === 0) return [];
+/** Each staff member's value of each KPI over the range, as a SELECT (only staff with facts, or in a branch with shared facts). */
+function actualsSelect(kpis: KpiRef[], r: Range, staffIds?: number[]): RawBuilder<unknown> {
   const only = staffIds ? sql`and st.id = any(${staffIds}::bigint[])` : sql``;
-  const res = await sql<ActualRow>`
+  return sql`
     with f as materialized (${factsUnion(kpis, r)}),
     km(kpi_id, scale, shared) as (${kpiMeta(kpis)}),
     own as (
@@ -47,7 +46,15 @@ export async function actuals(db: DbOrTrx, kpis: KpiRef[], r: Range, staffIds?: 
       from f join km on km.kpi_id = f.kpi_id and km.shared join staff st on st.branch_id = f.branch_id and st.status = 'active'
       where true ${only} group by f.kpi_id, st.id, st.branch_id, km.scale
     )
-    select kpi_id as "kpiId", staff_id as "staffId", branch_id as "branchId", (${VALUE('num', 'den', 'scale')})::text as value from own`.execute(db);
+    select kpi_id, staff_id, branch_id, ${VALUE('num', 'den', 'scale')} as value from own`;
+}
+
+/** Each staff member's value of each KPI over the range (only staff with facts, or in a branch with shared facts). */
+export async function actuals(db: DbOrTrx, kpis: KpiRef[], r: Range, staffIds?: number[]): Promise<ActualRow[]> {
+  if (kpis.length === 0) return [];
+  const res = await sql<ActualRow>`
+    select x.kpi_id as "kpiId", x.staff_id as "staffId", x.branch_id as "branchId", x.value::text as value
+    from (${actualsSelect(kpis, r, staffIds)}) x`.execute(db);
   return res.rows;
 }
 
@@ -79,17 +86,29 @@ export async function kpisInPlay(db: DbOrTrx, month: string): Promise<KpiRef[]> 
   return r.rows;
 }
 
+/** KPIs whose target, on some active card of the month, is last year's figure plus a growth percentage. */
+async function growthKpiIds(db: DbOrTrx, month: string): Promise<Set<number>> {
+  const r = await sql<{ kpiId: number }>`
+    select distinct i.kpi_id as "kpiId" from perf_scorecard_items i join perf_scorecards sc on sc.id = i.scorecard_id and sc.active and sc.effective_month <= ${month}::date
+    where i.target_mode = 'last_year_growth'`.execute(db);
+  return new Set(r.rows.map((x) => Number(x.kpiId)));
+}
+
 /**
- * The month's values of every subject (staff member on a scorecard, or branch on the branch card) and KPI in play:
- * actuals from one set-based aggregation of the facts, fixed or per-person targets, and the items' rules.
+ * The month's values of every subject (staff member on a scorecard, or branch on the branch card) and KPI in play,
+ * as a SELECT of the columns `scoredValues` reads: actuals from one set-based aggregation of the facts, and
+ * fixed, per-person or last-year-growth targets. `lastYear` is the same range a year back, for growth targets.
  */
-export async function runValues(db: DbOrTrx, a: { month: string; from: string; to: string; kpis: KpiRef[] }): Promise<ValueForScoring[]> {
-  if (a.kpis.length === 0) return [];
-  const res = await sql<ValueForScoring>`
+function runValuesSelect(a: { month: string; from: string; to: string; kpis: KpiRef[]; lastYear: Range | null; growth: KpiRef[] }): RawBuilder<unknown> {
+  const ly = a.lastYear && a.growth.length > 0
+    ? sql`select x.kpi_id, x.staff_id, x.value from (${actualsSelect(a.growth, a.lastYear)}) x`
+    : sql`select null::bigint as kpi_id, null::bigint as staff_id, null::numeric as value where false`;
+  return sql`
     with f as materialized (${factsUnion(a.kpis, a)}),
     km(kpi_id, scale, shared) as (${kpiMeta(a.kpis)}),
     sv as (select f.kpi_id, f.staff_id, sum(f.num) as num, sum(f.den) as den from f where f.staff_id is not null group by 1, 2),
     bv as (select f.kpi_id, f.branch_id, sum(f.num) as num, sum(f.den) as den from f group by 1, 2),
+    ly as (${ly}),
     cards as (${CARDS(a.month)}),
     bcards as (${BRANCH_CARDS(a.month)}),
     need as (
@@ -110,46 +129,112 @@ export async function runValues(db: DbOrTrx, a: { month: string; from: string; t
       from bcards c join need n on n.scorecard_id = c.scorecard_id join km on km.kpi_id = n.kpi_id
       left join bv on bv.kpi_id = n.kpi_id and bv.branch_id = c.branch_id
     )
-    select r.scorecard_id as "scorecardId", sc.role_code as "roleCode", r.staff_id as "staffId", r.branch_id as "branchId", r.kpi_id as "kpiId",
-           k.code as "kpiCode", k.direction, r.item_id as "itemId", coalesce(r.num, 0)::text as num, r.den::text as den,
-           (${VALUE('r.num', 'r.den', 'r.scale')})::text as actual,
-           (case r.target_mode when 'fixed' then r.target_value when 'per_person' then pt.target end)::text as target, r.weight::text as weight,
-           case when r.item_id is null then null else r.target_mode end as "targetMode", r.target_value::text as "targetValue", i.rule, i.gate
+    select r.scorecard_id, sc.role_code, r.staff_id, r.branch_id, r.kpi_id, k.code as kpi_code, k.direction, r.item_id,
+           coalesce(r.num, 0) as num, r.den, ${VALUE('r.num', 'r.den', 'r.scale')} as actual,
+           round(case when r.item_id is null then null
+                      when r.target_mode = 'fixed' then r.target_value
+                      when r.target_mode = 'per_person' then pt.target
+                      when r.target_mode = 'last_year_growth' then ly.value * (1 + r.target_value / 100) end, 4) as target,
+           r.weight, i.rule, i.gate
     from r join perf_kpis k on k.id = r.kpi_id join perf_scorecards sc on sc.id = r.scorecard_id
     left join perf_scorecard_items i on i.id = r.item_id
-    left join perf_targets pt on r.target_mode = 'per_person' and pt.staff_id = r.staff_id and pt.kpi_id = r.kpi_id and pt.month = ${a.month}::date`.execute(db);
-  return res.rows;
+    left join perf_targets pt on r.target_mode = 'per_person' and pt.staff_id = r.staff_id and pt.kpi_id = r.kpi_id and pt.month = ${a.month}::date
+    left join ly on r.target_mode = 'last_year_growth' and ly.kpi_id = r.kpi_id and ly.staff_id = r.staff_id`;
 }
 
-export type ValueForScoring = {
-  scorecardId: number; roleCode: string; staffId: number | null; branchId: number; kpiId: number; kpiCode: string; direction: 'higher' | 'lower';
-  itemId: number | null; num: string; den: string | null; actual: string; target: string | null; weight: string; targetMode: string | null; targetValue: string | null;
-  rule: Record<string, unknown> | null; gate: Record<string, unknown> | null;
-};
-
-export type WrittenValue = {
-  scorecardId: number; staffId: number | null; branchId: number; kpiId: number; itemId: number | null; num: string; den: string | null; actual: string;
-  target: string | null; score: string | null; weight: string; weighted: string | null; gated: boolean;
-};
-export type ScoreRow = { scorecardId: number; roleCode: string; staffId: number | null; branchId: number; total: string; rankBranch: number | null; rankBank: number };
-
-/** The run's values with their scores, and the subjects' totals and ranks: one INSERT … SELECT each. */
-export async function writeRun(db: DbOrTrx, runId: number, values: WrittenValue[], scores: ScoreRow[]): Promise<void> {
-  if (values.length > 0) {
-    // One JSON document rather than a dozen parameter arrays: cheaper to send and to parse at this size.
-    const doc = JSON.stringify(values.map((v) => [v.scorecardId, v.staffId, v.branchId, v.kpiId, v.itemId, v.num, v.den, v.actual, v.target, v.score, v.weight, v.weighted, v.gated]));
-    await sql`
+/**
+ * The scoring rules of perf-scoring.ts in SQL, over a source of values (columns scorecard_id, role_code, staff_id,
+ * branch_id, kpi_id, kpi_code, direction, item_id, num, den, actual, target, weight, rule, gate), written as the
+ * run's perf_values, then each subject's weighted total and its competition ranks (in the bank per role, in the
+ * branch for staff) as perf_scores. One statement; returns the number of subjects scored. The pure functions
+ * stay the specification: perf-sql-scoring.int.test.ts checks this statement against them on random months.
+ */
+async function scoreAndWrite(db: DbOrTrx, runId: number, source: RawBuilder<unknown>): Promise<number> {
+  const res = await sql<{ n: number }>`
+    with v as materialized (${source}),
+    g as (
+      select v.*,
+             rank() over (partition by v.scorecard_id, v.kpi_id, v.item_id is null
+                          order by case when v.direction = 'lower' then -v.actual else v.actual end desc) as rk,
+             count(*) over (partition by v.scorecard_id, v.kpi_id, v.item_id is null) as n,
+             ga.actual as gate_actual
+      from v left join v ga on v.gate is not null and ga.scorecard_id = v.scorecard_id and coalesce(ga.staff_id, 0) = coalesce(v.staff_id, 0)
+                              and ga.branch_id = v.branch_id and ga.kpi_code = v.gate->>'kpi'
+    ),
+    s as (
+      select g.*,
+             case when g.item_id is null or g.rule is null then null
+                  when g.gate is not null and case g.gate->>'op' when 'gte' then coalesce(g.gate_actual, 0) >= (g.gate->>'value')::numeric
+                                                                 when 'gt' then coalesce(g.gate_actual, 0) > (g.gate->>'value')::numeric
+                                                                 when 'lte' then coalesce(g.gate_actual, 0) <= (g.gate->>'value')::numeric
+                                                                 when 'lt' then coalesce(g.gate_actual, 0) < (g.gate->>'value')::numeric end
+                  then 0
+                  else case g.rule->>'kind'
+                    when 'linear' then round(least((g.rule->>'cap')::numeric, greatest(0::numeric,
+                      case when g.target is null then 0
+                           when g.direction = 'higher' then case when g.target > 0 then g.actual / g.target * 100 when g.actual > 0 then (g.rule->>'cap')::numeric
+                                                                 when g.actual = 0 then 100 else 0 end
+                           when g.actual <= 0 then (g.rule->>'cap')::numeric
+                           when g.target <= 0 then 0
+                           else g.target / g.actual * 100 end)), 4)
+                    when 'thresholds' then coalesce((select max((st->>'score')::numeric) from jsonb_array_elements(g.rule->'steps') st
+                                                     where case when g.direction = 'higher' then g.actual >= (st->>'at')::numeric else g.actual <= (st->>'at')::numeric end), 0)
+                    when 'rank' then coalesce((select (b->>'score')::numeric from jsonb_array_elements(g.rule->'bands') b
+                                               where g.rk * 100.0 / g.n <= (b->>'topPct')::numeric + 0.000000001
+                                               order by (b->>'topPct')::numeric limit 1), (g.rule->>'otherwise')::numeric)
+                    else 0 end
+             end as score,
+             g.item_id is not null and g.rule is not null and g.gate is not null
+               and case g.gate->>'op' when 'gte' then coalesce(g.gate_actual, 0) >= (g.gate->>'value')::numeric
+                                      when 'gt' then coalesce(g.gate_actual, 0) > (g.gate->>'value')::numeric
+                                      when 'lte' then coalesce(g.gate_actual, 0) <= (g.gate->>'value')::numeric
+                                      when 'lt' then coalesce(g.gate_actual, 0) < (g.gate->>'value')::numeric else false end as gated
+      from g
+    ),
+    ins as (
       insert into perf_values (run_id, scorecard_id, staff_id, branch_id, kpi_id, item_id, num, den, actual, target, score, weight, weighted, gated)
-      select ${runId}::bigint, (x->>0)::bigint, (x->>1)::bigint, (x->>2)::bigint, (x->>3)::bigint, (x->>4)::bigint, (x->>5)::numeric, (x->>6)::numeric,
-             (x->>7)::numeric, (x->>8)::numeric, (x->>9)::numeric, (x->>10)::numeric, (x->>11)::numeric, (x->>12)::boolean
-      from jsonb_array_elements(${doc}::jsonb) as x`.execute(db);
-  }
-  if (scores.length > 0) {
-    await sql`
+      select ${runId}::bigint, s.scorecard_id, s.staff_id, s.branch_id, s.kpi_id, s.item_id, s.num, s.den, s.actual, s.target, s.score,
+             s.weight, round(s.score * s.weight / 100, 4), s.gated
+      from s
+      returning scorecard_id, staff_id, branch_id, weighted
+    ),
+    t as (
+      select ins.scorecard_id, ins.staff_id, ins.branch_id, round(coalesce(sum(ins.weighted), 0), 4) as total
+      from ins group by ins.scorecard_id, ins.staff_id, ins.branch_id
+    ),
+    sc as (
       insert into perf_scores (run_id, scorecard_id, role_code, staff_id, branch_id, total, rank_branch, rank_bank)
-      select ${runId}::bigint, x.scorecard_id, x.role_code, nullif(x.staff_id, 0), x.branch_id, x.total, x.rank_branch, x.rank_bank
-      from unnest(${scores.map((s) => s.scorecardId)}::bigint[], ${scores.map((s) => s.roleCode)}::text[], ${scores.map((s) => s.staffId ?? 0)}::bigint[],
-                  ${scores.map((s) => s.branchId)}::bigint[], ${scores.map((s) => s.total)}::numeric[], ${scores.map((s) => s.rankBranch)}::int[],
-                  ${scores.map((s) => s.rankBank)}::int[]) as x(scorecard_id, role_code, staff_id, branch_id, total, rank_branch, rank_bank)`.execute(db);
-  }
+      select ${runId}::bigint, t.scorecard_id, c.role_code, t.staff_id, t.branch_id, t.total,
+             case when t.staff_id is not null then rank() over (partition by c.role_code, t.branch_id, t.staff_id is null order by t.total desc) end,
+             rank() over (partition by c.role_code order by t.total desc)
+      from t join (select distinct v.scorecard_id, v.role_code from v) c on c.scorecard_id = t.scorecard_id
+      returning 1
+    )
+    select count(*)::int as n from sc`.execute(db);
+  return Number(res.rows[0]?.n ?? 0);
+}
+
+/** Computes a run of the month over the range: values, scores and ranks, written in one statement; returns the subjects scored. */
+export async function computeRun(db: DbOrTrx, runId: number, a: { month: string; from: string; to: string; lastYear: Range }): Promise<number> {
+  const kpis = await kpisInPlay(db, a.month);
+  if (kpis.length === 0) return 0;
+  const growthIds = await growthKpiIds(db, a.month);
+  const growth = kpis.filter((k) => growthIds.has(Number(k.id)));
+  return scoreAndWrite(db, runId, runValuesSelect({ ...a, kpis, growth }));
+}
+
+export type ScoringSourceRow = {
+  scorecardId: number; roleCode: string; staffId: number | null; branchId: number; kpiId: number; kpiCode: string; direction: 'higher' | 'lower';
+  itemId: number | null; actual: string; target: string | null; weight: string; rule: Record<string, unknown> | null; gate: Record<string, unknown> | null;
+};
+
+/** Scores given values (not the month's facts) into a run: the same statement, for checking it against the pure rules. */
+export function scoreRows(db: DbOrTrx, runId: number, rows: ScoringSourceRow[]): Promise<number> {
+  const doc = JSON.stringify(rows);
+  return scoreAndWrite(db, runId, sql`
+    select x."scorecardId"::bigint as scorecard_id, x."roleCode" as role_code, x."staffId"::bigint as staff_id, x."branchId"::bigint as branch_id,
+           x."kpiId"::bigint as kpi_id, x."kpiCode" as kpi_code, x.direction, x."itemId"::bigint as item_id, x.actual::numeric as num, null::numeric as den,
+           x.actual::numeric as actual, x.target::numeric as target, x.weight::numeric as weight, x.rule, x.gate
+    from jsonb_to_recordset(${doc}::jsonb) as x("scorecardId" bigint, "roleCode" text, "staffId" bigint, "branchId" bigint, "kpiId" bigint, "kpiCode" text,
+         direction text, "itemId" bigint, actual text, target text, weight text, rule jsonb, gate jsonb)`);
 }

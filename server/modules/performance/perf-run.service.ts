@@ -8,21 +8,11 @@ import type { PerfRun } from '../../../contracts/performance';
 import * as compute from './perf-compute.repository';
 import * as runs from './perf-runs.repository';
 import { lastYearRange, monthEnd, monthRange } from './perf-dates';
-import { scoreRun } from './perf-scorecard';
 
 /** Computes the run's values and scores inside the caller's transaction; returns the number of subjects scored. */
 export async function computeInto(db: DbOrTrx, runId: number, month: string, asOf: string): Promise<number> {
   const range = monthRange(month, asOf);
-  const kpis = await compute.kpisInPlay(db, `${month}-01`);
-  const values = await compute.runValues(db, { month: `${month}-01`, ...range, kpis });
-  const growthKpis = kpis.filter((k) => values.some((v) => v.kpiId === k.id && v.targetMode === 'last_year_growth'));
-  const lastYear = new Map<string, number>();
-  if (growthKpis.length > 0) {
-    for (const a of await compute.actuals(db, growthKpis, lastYearRange(range))) lastYear.set(`${a.kpiId}:${a.staffId}`, Number(a.value));
-  }
-  const scored = scoreRun(values, lastYear);
-  await compute.writeRun(db, runId, scored.values, scored.scores);
-  return scored.scores.length;
+  return compute.computeRun(db, runId, { month: `${month}-01`, ...range, lastYear: lastYearRange(range) });
 }
 
 /** A new run of the month to date (or the whole month once ended); replaces the month's older open run. */

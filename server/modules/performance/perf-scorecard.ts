@@ -1,5 +1,7 @@
 // Pure: turns a run's values (actuals and targets per subject and KPI) into item scores, gates,
 // weighted totals and ranks. A subject is a staff member on a scorecard, or a branch on the branch card.
+// This is the specification of the run: the run itself scores in one SQL statement (perf-compute.repository.ts,
+// so that 120,000 values never travel to the app and back), and perf-sql-scoring.int.test.ts holds the two equal.
 import { competitionRanks, gateHolds, growthTarget, scoreGroup, weighted, type Direction, type Gate, type ScoringRule } from './perf-scoring';
 
 export type RunValue = {
