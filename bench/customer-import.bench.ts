@@ -182,7 +182,7 @@ export const bench: Bench = {
       ctx.log(`wrote ${fmtInt(n)} rows (${(size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
       // A first load: the bank's org and staff are there, its customers not yet.
-      await bareQuery(data.handle, 'truncate customers restart identity cascade');
+      await bareQuery(data.handle, 'truncate customers, engagement_tasks restart identity cascade');
       ctx.log('raw COPY');
       const copySeconds = await rawCopy(data.handle, file);
       ctx.log(`raw COPY: ${copySeconds.toFixed(2)} s`);

@@ -295,7 +295,7 @@ describe('seedDemo with customers', () => {
     }
     expect((await one(sql<{ role: string }>`select current_setting('session_replication_role') as role`)).role).toBe('origin');
     const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'customers'`.execute(h.db);
-    expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['customers_name_trgm', 'customers_mobile_tail', 'customers_rm_idx']));
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['customers_name_trgm', 'customers_mobile_tail', 'customers_rm_book_idx']));
 
     // Service uses within the quotas the reference data sets, each with its timeline entry.
     expect(summary.counts.privilegeUses).toBeGreaterThan(0);

@@ -10,8 +10,14 @@ import * as repo from './engagement-plans.repository';
 import { ruleProblem, shanghaiToday, type PlanRuleRow } from './engagement.contact-plan';
 
 export const PLAN_JOB = 'engagement-tasks';
-/** Customers per statement: one transaction each, with its checkpoint. */
-const RANGE = 100_000;
+/**
+ * Customer ids per statement for the rules that read through the customers (tier plans, birthdays,
+ * large outflows): one transaction each, with its checkpoint. Each statement scans its rule's index
+ * once, so ranges much smaller than this repeat that scan for little gain.
+ */
+const RANGE = 1_000_000;
+/** Rules driven by a narrow indexed window (the week's maturities and tier changes, assessments expiring): one statement over all customers. */
+const WINDOWED = new Set<PlanRuleRow['kind']>(['maturity', 'tier_change', 'risk_expiring']);
 /** New tasks of these kinds are worth a notification: money is about to leave. */
 const URGENT = new Set(['maturity', 'large_outflow']);
 
@@ -58,12 +64,14 @@ export async function generateDueTasks(ctx: AppContext, today: string, opts: Job
   const resume = prior && prior.today === today && typeof prior.step === 'number' ? prior.step : 0;
   const ranges: [number, number][] = [];
   if (bounds) for (let lo = bounds.min; lo <= bounds.max; lo += RANGE) ranges.push([lo, Math.min(lo + RANGE, bounds.max + 1)]);
-  const total = rules.length * ranges.length;
+  const whole: [number, number][] = bounds ? [[bounds.min, bounds.max + 1]] : [];
+  const rangesOf = (rule: PlanRuleRow) => (WINDOWED.has(rule.kind) ? whole : ranges);
+  const total = rules.reduce((n, r) => n + rangesOf(r).length, 0);
   const byKind: Record<string, number> = {};
   const urgent = new Map<number, Record<string, number>>();
   let step = 0;
   for (const rule of rules) {
-    for (const [lo, hi] of ranges) {
+    for (const [lo, hi] of rangesOf(rule)) {
       step++;
       if (step <= resume) continue;
       const made = await ctx.db.transaction().execute(async (trx) => {

@@ -19,39 +19,52 @@ export async function openTasks(db: DbOrTrx, staffId: number, today: string, unt
   return r.rows;
 }
 
+/** The book's holdings maturing in the window: chosen from the covering indexes alone, then the few shown are read in full. */
 export async function maturities(db: DbOrTrx, staffId: number, from: string, to: string, limit: number) {
   const r = await sql<{ customerId: number; customerNo: string; name: string; tierCode: string; productName: string; category: string; maturesOn: string; balance: string }>`
+    with top as (
+      select h.id from customers c join holdings h on h.customer_id = c.id and h.status = 'active'
+       where c.rm_staff_id = ${staffId} and h.matures_on between ${from}::date and ${to}::date
+       order by h.matures_on, c.id limit ${limit})
     select c.id as "customerId", c.customer_no as "customerNo", c.name, c.tier_code as "tierCode", h.product_name as "productName", h.category,
            h.matures_on as "maturesOn", h.balance
-      from customers c join holdings h on h.customer_id = c.id
-     where c.rm_staff_id = ${staffId} and h.status = 'active' and h.matures_on between ${from}::date and ${to}::date
-     order by h.matures_on, c.id limit ${limit}`.execute(db);
+      from top join holdings h on h.id = top.id join customers c on c.id = h.customer_id
+     order by h.matures_on, c.id`.execute(db);
   return r.rows;
 }
 
 export async function birthdays(db: DbOrTrx, staffId: number, days: readonly { md: string; on: string }[], limit: number) {
   const r = await sql<{ customerId: number; customerNo: string; name: string; tierCode: string; birthday: string }>`
-    select c.id as "customerId", c.customer_no as "customerNo", c.name, c.tier_code as "tierCode", w."on"::text as birthday
-      from customers c join jsonb_to_recordset(${JSON.stringify(days)}::jsonb) as w(md text, "on" date) on to_char(c.birth_date, 'MM-DD') = w.md
-     where c.rm_staff_id = ${staffId} and c.status <> 'closed'
-     order by w."on", c.id limit ${limit}`.execute(db);
+    with top as (
+      select c.id, w."on" from customers c join jsonb_to_recordset(${JSON.stringify(days)}::jsonb) as w(md text, "on" date) on to_char(c.birth_date, 'MM-DD') = w.md
+       where c.rm_staff_id = ${staffId} and c.status <> 'closed'
+       order by w."on", c.id limit ${limit})
+    select c.id as "customerId", c.customer_no as "customerNo", c.name, c.tier_code as "tierCode", top."on"::text as birthday
+      from top join customers c on c.id = top.id
+     order by top."on", c.id`.execute(db);
   return r.rows;
 }
 
+/** The book in one pass over the RM's customers (a covering index): tiers, AUM, last month-end AUM, cross-sell. */
 export async function book(db: DbOrTrx, staffId: number, lastMonth: string) {
-  const [tiers, totals] = await Promise.all([
-    sql<{ tierCode: string; nameZh: string; nameEn: string; customers: number; aum: string }>`
-      select t.code as "tierCode", t.name_zh as "nameZh", t.name_en as "nameEn", count(c.id)::int as customers, coalesce(sum(c.aum), 0)::text as aum
-        from customers c join tiers t on t.code = c.tier_code where c.rm_staff_id = ${staffId} group by t.code, t.rank order by t.rank desc`.execute(db),
-    sql<{ customers: number; aum: string; aumLastMonth: string; aumChange: string; crossSell: string }>`
-      with mine as (select id, aum from customers where rm_staff_id = ${staffId}),
-           sums as (select (select coalesce(sum(aum), 0) from mine) as aum,
-                           (select coalesce(sum(mb.end_aum), 0) from mine join monthly_balances mb on mb.customer_id = mine.id and mb.month = ${lastMonth}::date) as last)
-      select (select count(*) from mine)::int as customers, sums.aum::text as aum, sums.last::text as "aumLastMonth", (sums.aum - sums.last)::text as "aumChange",
-             (select case when count(*) = 0 then 0 else round(count(distinct (h.customer_id, h.category))::numeric / (select count(*) from mine), 2) end
-                from mine join holdings h on h.customer_id = mine.id and h.status = 'active')::text as "crossSell" from sums`.execute(db),
-  ]);
-  return { tiers: tiers.rows, ...totals.rows[0] };
+  const r = await sql<{
+    tiers: { tierCode: string; nameZh: string; nameEn: string; customers: number; aum: string }[] | null;
+    customers: number; aum: string; aumLastMonth: string; aumChange: string; crossSell: string;
+  }>`
+    with mine as materialized (select id, tier_code, aum from customers where rm_staff_id = ${staffId}),
+    per_tier as (select tier_code, count(*)::int as customers, coalesce(sum(aum), 0) as aum from mine group by tier_code),
+    held as (select count(*) as n from (select distinct h.customer_id, h.category from mine join holdings h on h.customer_id = mine.id and h.status = 'active') x)
+    select x.tiers, x.customers, x.aum::text, x.last::text as "aumLastMonth", (x.aum - x.last)::text as "aumChange", x.xsell::text as "crossSell"
+    from (
+      select (select json_agg(json_build_object('tierCode', t.code, 'nameZh', t.name_zh, 'nameEn', t.name_en, 'customers', p.customers, 'aum', p.aum::text) order by t.rank desc)
+                from per_tier p join tiers t on t.code = p.tier_code) as tiers,
+             (select count(*) from mine)::int as customers,
+             (select coalesce(sum(aum), 0) from mine) as aum,
+             (select coalesce(sum(mb.end_aum), 0) from mine join monthly_balances mb on mb.customer_id = mine.id and mb.month = ${lastMonth}::date) as last,
+             (select case when (select count(*) from mine) = 0 then 0 else round(held.n::numeric / (select count(*) from mine), 2) end from held) as xsell
+    ) x`.execute(db);
+  const row = r.rows[0]!;
+  return { ...row, tiers: row.tiers ?? [] };
 }
 
 export async function teamOverdue(db: DbOrTrx, scope: DataScope, today: string): Promise<number> {

@@ -47,6 +47,31 @@ describe('daily task generation', () => {
     expect(notes).toHaveLength(1);
   });
 
+  it('a run that stopped part-way is resumed by the next run of the day from its checkpoint, leaving nothing out', async () => {
+    const db = t.handle.db;
+    const day = addDays(today, 40); // a new contact period: tasks fall due again
+    const newRun = async () => (await db.insertInto('job_runs').values({ job: PLAN_JOB, status: 'running' }).returning('id').executeTakeFirstOrThrow()).id;
+    const before = await count('engagement_tasks');
+    const crashed = await newRun();
+    const crash = new Error('the process died');
+    await expect(generateDueTasks(t.app.ctx, day, { runId: crashed, onProgress: (step) => { if (step === 3) throw crash; } })).rejects.toBe(crash);
+    await db.updateTable('job_runs').set({ status: 'failed' }).where('id', '=', crashed).execute();
+    const partial = (await count('engagement_tasks')) - before;
+
+    const resumed = await generateDueTasks(t.app.ctx, day, { runId: await newRun() });
+    expect(resumed.resumedFrom).toBe(3);
+    expect((await count('engagement_tasks')) - before).toBe(partial + resumed.created);
+    expect(partial + resumed.created).toBeGreaterThan(0);
+    // Nothing was skipped: a full run of the same day finds every due task already there.
+    expect((await generateDueTasks(t.app.ctx, day)).created).toBe(0);
+  });
+
+  it('customers are never deleted (tasks and history hang off them): a delete is refused', async () => {
+    const one = await t.handle.db.selectFrom('customers').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await expect(t.handle.db.deleteFrom('customers').where('id', '=', one.id).execute()).rejects.toThrow(/never deleted/);
+    expect(await t.handle.db.selectFrom('customers').select('id').where('id', '=', one.id).executeTakeFirst()).toBeDefined();
+  });
+
   it('head office edits a rule; an impossible interval is refused and an RM may not edit', async () => {
     expect((await c.admin.patch('/api/engagement/plans/tier_gold', { intervalMonths: 5 })).statusCode).toBe(400);
     const bad = await c.admin.patch('/api/engagement/plans/tier_gold', { intervalMonths: 4, extra: 1 });
