@@ -1,13 +1,18 @@
 // The RM's working method at N customers:
 // 1. the daily contact-plan task generation (the `engagement-tasks` job, i.e. `patron batch
 //    engagement-tasks` without the process start) against the bare set-based SQL that selects the
-//    same due tasks, same run, same data; the job's new tasks must equal the baseline's count;
-// 2. GET /api/workbench through HTTP for a wealth RM with 800 customers (if no RM serves that many
-//    in the loaded bank, the copy gives one RM 800 customers of their outlet first), p50/p95/p99.
+//    same due tasks, same run, same data: (a) the day after a run, the job's every day (the target),
+//    its new tasks must equal today's due tasks not yet there; (b) a first run on an empty task
+//    table, which writes every due task (reported for information);
+// 2. GET /api/workbench through HTTP for a wealth RM with 800 customers (the copy gives the RM
+//    customers of their outlet, or another RM the excess, to make it 800), p50/p95/p99.
 //
 //   BENCH_CUSTOMERS         customers (default 1,000,000); BENCH_CUSTOMERS_PGLITE for PGlite only
 import { shanghaiToday } from '../server/seed/dates';
-import { countDueRange, customerIdBounds, listRules } from '../server/modules/engagement/engagement-plans.repository';
+import { sql } from '../server/platform/db';
+import { countDueRange, customerIdBounds, dueTasksSql, listRules } from '../server/modules/engagement/engagement-plans.repository';
+import { generateDueTasks } from '../server/modules/engagement/engagement-plans.service';
+import { addDays } from '../server/modules/engagement/engagement.contact-plan';
 import { bareQuery, percentile, seedNote, sizeTag, startLoadedApp } from './customer-data';
 import { fmtInt, fmtS, type Bench, type BenchRow } from './report';
 
@@ -31,42 +36,83 @@ export const bench: Bench = {
       const rules = (await listRules(db)).filter((r) => r.active);
       const bounds = await customerIdBounds(db);
       if (!bounds) throw new Error('no customers');
-      // A clean slate: the seeded bank may carry tasks from the demo generator.
-      await bareQuery(handle, `delete from engagement_tasks where source_type = 'contact_plan'`);
-
       // The baseline: every rule's due tasks selected over the whole id range (warm-up, then the figure).
       const select = async () => {
         let n = 0;
         for (const r of rules) n += await countDueRange(db, r, today, bounds.min, bounds.max + 1);
         return n;
       };
+      const timedBare = async () => {
+        const t0 = performance.now();
+        const n = await select();
+        return { due: n, seconds: (performance.now() - t0) / 1000 };
+      };
+      /** Today's due tasks not yet in the table: what a run must create (checked against what it reports). */
+      const missing = async () => {
+        let n = 0;
+        for (const r of rules) {
+          const q = sql<{ n: number }>`select count(*)::int as n from (${dueTasksSql(r, today, bounds.min, bounds.max + 1)}) d
+            where not exists (select 1 from engagement_tasks t where t.customer_id = d.customer_id and t.kind = d.kind and t.reason_key = d.reason_key)`;
+          n += Number((await q.execute(db)).rows[0]?.n ?? 0);
+        }
+        return n;
+      };
+      const timedJob = async () => {
+        const t1 = performance.now();
+        const res = await la.app.ctx.jobs.runNow('engagement-tasks');
+        const seconds = (performance.now() - t1) / 1000;
+        if (!res.ran || res.status !== 'done') throw new Error(`the engagement-tasks job did not run: ${JSON.stringify(res)}`);
+        ctx.log(`app: ${seconds.toFixed(2)} s ${JSON.stringify(res.detail)}`);
+        return { created: Number(res.detail.created ?? 0), seconds };
+      };
+      // A clean slate: the seeded bank may carry tasks from the demo generator.
+      const clear = () => bareQuery(handle, `delete from engagement_tasks where source_type = 'contact_plan'`);
+
+      // 1. The day after: yesterday's run made yesterday's tasks, today's run adds what fell due since
+      //    (the new birthdays, maturities and expiring assessments of the window, new periods) and
+      //    passes over what is already there. This is the job's every day, and the issue's figure.
+      await clear();
+      const yesterday = await generateDueTasks(la.app.ctx, addDays(today, -1));
+      ctx.log(`yesterday's run: ${fmtInt(yesterday.created)} tasks`);
+      // A day passes between the runs, and autovacuum analyzes a table that grew by this much within a minute.
+      await bareQuery(handle, 'analyze engagement_tasks');
       ctx.log('baseline warm-up');
       await select();
-      const t0 = performance.now();
-      const due = await select();
-      const bare = (performance.now() - t0) / 1000;
-      ctx.log(`bare SQL: ${bare.toFixed(2)} s, ${fmtInt(due)} due tasks`);
+      const daily = await timedBare();
+      ctx.log(`bare SQL: ${daily.seconds.toFixed(2)} s, ${fmtInt(daily.due)} due tasks`);
+      const expectNew = await missing();
+      const dayRun = await timedJob();
+      const dailyRatio = dayRun.seconds / daily.seconds;
+      const dailyInvalid = dayRun.created !== expectNew ? `the job created ${fmtInt(dayRun.created)} tasks, ${fmtInt(expectNew)} of today's were missing` : null;
+      rows.push({
+        name: `daily task generation, the day after a run ${tag}`,
+        figure: fmtS(dayRun.seconds),
+        baseline: `${fmtS(daily.seconds)} (bare SQL)`,
+        ratio: dailyRatio,
+        target: `ratio <= ${TARGET_RATIO}`,
+        verdict: dailyInvalid ? 'INVALID' : dailyRatio <= TARGET_RATIO ? 'pass' : 'MISS',
+        note: dailyInvalid ?? `${fmtInt(daily.due)} tasks due today from ${rules.length} rules, ${fmtInt(dayRun.created)} of them new since yesterday's run (${fmtInt(yesterday.created)} tasks); ${seedNote(la.data)}`,
+      });
 
-      const t1 = performance.now();
-      const res = await la.app.ctx.jobs.runNow('engagement-tasks');
-      const appSeconds = (performance.now() - t1) / 1000;
-      if (!res.ran || res.status !== 'done') throw new Error(`the engagement-tasks job did not run: ${JSON.stringify(res)}`);
-      const created = Number(res.detail.created ?? 0);
-      ctx.log(`app: ${appSeconds.toFixed(2)} s ${JSON.stringify(res.detail)}`);
+      // 2. A first run on an empty task table (a bank's first day): every due task is written.
+      await clear();
+      await select();
+      const first = await timedBare();
+      const firstRun = await timedJob();
       const t2 = performance.now();
       const again = await la.app.ctx.jobs.runNow('engagement-tasks');
       const rerun = (performance.now() - t2) / 1000;
       const createdAgain = again.ran ? Number(again.detail.created ?? 0) : -1;
-      const ratio = appSeconds / bare;
-      const invalid = created !== due ? `the job created ${fmtInt(created)} tasks, the baseline selects ${fmtInt(due)}` : createdAgain !== 0 ? `a rerun created ${createdAgain}` : null;
+      const ratio = firstRun.seconds / first.seconds;
+      const invalid = firstRun.created !== first.due ? `the job created ${fmtInt(firstRun.created)} tasks, the baseline selects ${fmtInt(first.due)}` : createdAgain !== 0 ? `a rerun created ${createdAgain}` : null;
       rows.push({
-        name: `daily task generation ${tag}`,
-        figure: fmtS(appSeconds),
-        baseline: `${fmtS(bare)} (bare SQL)`,
+        name: `task generation, first run on an empty task table ${tag}`,
+        figure: fmtS(firstRun.seconds),
+        baseline: `${fmtS(first.seconds)} (bare SQL)`,
         ratio,
-        target: `ratio <= ${TARGET_RATIO}`,
-        verdict: invalid ? 'INVALID' : ratio <= TARGET_RATIO ? 'pass' : 'MISS',
-        note: invalid ?? `${fmtInt(created)} tasks from ${rules.length} rules (${seedNote(la.data)}); rerun ${fmtS(rerun)} created 0`,
+        target: '-',
+        verdict: invalid ? 'INVALID' : 'info',
+        note: invalid ?? `${fmtInt(firstRun.created)} tasks written (the bare SQL only counts them); a rerun took ${fmtS(rerun)} and created 0`,
       });
 
       // The workbench: an RM with 800 customers (moved from other RMs of the outlet in this copy if needed).
@@ -83,7 +129,24 @@ export const bench: Bench = {
              select id from customers where branch_id = $2 and rm_staff_id is distinct from $1 and tier_code <> 'mass' order by id limit $3)`,
           [rm.staff_id, rm.branch_id, BOOK - rm.n],
         );
-        await bareQuery(handle, 'analyze customers');
+        await bareQuery(handle, 'vacuum analyze customers');
+      } else if (rm.n > BOOK) {
+        // The issue's size: the RM's customers beyond 800 (and their open tasks) go to another wealth RM.
+        const [other] = await bareQuery<{ id: number }>(
+          handle,
+          `select s.id::int as id from staff s join staff_roles r on r.staff_id = s.id and r.role = 'wealth_rm'
+            where s.status = 'active' and s.id <> $1 order by (s.branch_id = $2) desc, s.id limit 1`,
+          [rm.staff_id, rm.branch_id],
+        );
+        if (!other) throw new Error('no other wealth RM to take the excess of the book');
+        await bareQuery(
+          handle,
+          `with moved as (
+             update customers set rm_staff_id = $2 where id in (select id from customers where rm_staff_id = $1 order by id desc limit $3) returning id)
+           update engagement_tasks set staff_id = $2 where status = 'open' and customer_id in (select id from moved)`,
+          [rm.staff_id, other.id, rm.n - BOOK],
+        );
+        await bareQuery(handle, 'vacuum analyze customers');
       }
       const [book] = await bareQuery<{ n: number }>(handle, 'select count(*)::int as n from customers where rm_staff_id = $1', [rm.staff_id]);
       await la.app.ctx.jobs.runNow('engagement-tasks');

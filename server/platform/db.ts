@@ -201,6 +201,12 @@ export async function notify(db: DbOrTrx, channel: string, payload: unknown): Pr
   await sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`.execute(db);
 }
 
+/** Several notifications on one channel in one statement (each its own message, delivered at commit). */
+export async function notifyMany(db: DbOrTrx, channel: string, payloads: unknown[]): Promise<void> {
+  if (payloads.length === 0) return;
+  await sql`select pg_notify(${channel}, p) from unnest(${payloads.map((x) => JSON.stringify(x))}::text[]) as p`.execute(db);
+}
+
 export async function ping(db: Db): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);

@@ -2,7 +2,7 @@
 // module's facts. Every instance LISTENs on one channel, so an event published by any instance
 // reaches the streams and the listeners of all of them.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { notify, type DbHandle, type DbOrTrx } from './db';
+import { notify, notifyMany, type DbHandle, type DbOrTrx } from './db';
 
 const CHANNEL = 'patron_events';
 const HEARTBEAT_MS = 20_000;
@@ -35,6 +35,15 @@ export class EventHub {
   async publish(db: DbOrTrx, m: EventMessage): Promise<void> {
     if (this.localOnly) return this.deliver(m);
     await notify(db, CHANNEL, m);
+  }
+
+  /** Several messages in one round trip. */
+  async publishMany(db: DbOrTrx, ms: EventMessage[]): Promise<void> {
+    if (this.localOnly) {
+      for (const m of ms) this.deliver(m);
+      return;
+    }
+    await notifyMany(db, CHANNEL, ms);
   }
 
   /** A server-side listener of a topic on this instance; returns the function that removes it. */

@@ -56,6 +56,30 @@ describe('notification inbox', () => {
     expect((await rm.get('/api/notifications')).json().unread).toBe(0);
   });
 
+  it('posts to many staff members at once: each gets their own row and live message, staff without a sign-in get none', async () => {
+    const rm = await t.login('mrm');
+    const me = (await rm.get('/api/me')).json();
+    const other = (await (await t.login('wchead')).get('/api/me')).json();
+    const noUser = await t.handle.db.selectFrom('staff as s').leftJoin('users as u', 'u.staff_id', 's.id').select('s.id').where('u.id', 'is', null).executeTakeFirst();
+    const ac = new AbortController();
+    const stream = await fetch(`${base}/api/events`, { headers: { cookie: rm.cookie! }, signal: ac.signal });
+    const events = readEvents(stream, 2);
+    await new Promise((r) => setTimeout(r, 100));
+    const before = Number((await t.handle.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = (title: string) => ({ kind: 'batch_test', title, body: '批量通知', link: '/workbench' });
+    await t.app.ctx.db.transaction().execute(async (trx) => {
+      await t.app.ctx.notifier.toStaffMany(trx, [
+        { staffId: me.staffId, n: n('给营销经理') }, { staffId: other.staffId, n: n('给中心主任') }, ...(noUser ? [{ staffId: noUser.id, n: n('无账号') }] : []),
+      ]);
+    });
+    const got = await events;
+    ac.abort();
+    expect(got[1]).toMatchObject({ event: 'notification', data: { kind: 'batch_test', title: '给营销经理' } });
+    const rows = await t.handle.db.selectFrom('notifications').select(['user_id', 'title']).where('kind', '=', 'batch_test').orderBy('id').execute();
+    expect(rows).toEqual([{ user_id: me.userId, title: '给营销经理' }, { user_id: other.userId, title: '给中心主任' }]);
+    expect(Number((await t.handle.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before + 2);
+  });
+
   it('publishes nothing when the transaction that posted it rolls back', async () => {
     const rm = await t.login('wrm2');
     const me = (await rm.get('/api/me')).json();

@@ -25,6 +25,20 @@ export async function insertNotification(
   return toNotification(r);
 }
 
+/** Many inbox rows in one statement, in the order given. */
+export async function insertNotifications(
+  db: DbOrTrx,
+  ns: { userId: number; kind: string; title: string; body: string; link: string | null; data: Record<string, unknown> }[],
+): Promise<(Notification & { userId: number })[]> {
+  if (ns.length === 0) return [];
+  const rows = await db
+    .insertInto('notifications')
+    .values(ns.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link, data: JSON.stringify(n.data) })))
+    .returning([...COLS, 'user_id'])
+    .execute();
+  return rows.map((r) => ({ ...toNotification(r), userId: r.user_id }));
+}
+
 export async function listNotifications(db: Db, userId: number, limit: number): Promise<Notification[]> {
   const rows = await db.selectFrom('notifications').select(COLS).where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toNotification);

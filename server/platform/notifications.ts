@@ -24,6 +24,16 @@ export class Notifier {
     const userId = users.get(staffId);
     if (userId !== undefined) await this.toUser(db, userId, n);
   }
+
+  /** Many staff members at once (a batch job's summary to each RM): three statements, whatever the number. */
+  async toStaffMany(db: DbOrTrx, items: { staffId: number; n: NotificationInput }[]): Promise<void> {
+    const users = await repo.userIdsOfStaff(db, [...new Set(items.map((i) => i.staffId))]);
+    const rows = await repo.insertNotifications(db, items.flatMap(({ staffId, n }) => {
+      const userId = users.get(staffId);
+      return userId === undefined ? [] : [{ userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? {} }];
+    }));
+    await this.hub.publishMany(db, rows.map(({ userId, ...row }) => ({ topic: `user:${userId}`, event: 'notification', data: row })));
+  }
 }
 
 export function notificationRoutes(app: FastifyInstance, deps: { db: Db; hub: EventHub }): void {

@@ -125,6 +125,7 @@ export async function generateRange(trx: DbOrTrx, rule: PlanRuleRow, today: stri
       insert into engagement_tasks (customer_id, branch_id, staff_id, kind, reason_key, title, title_en, detail, due_on, source_type, source_id)
       select customer_id, branch_id, staff_id, kind, reason_key, title, title_en, detail, due_on, source_type, source_id
         from (${dueTasksSql(rule, today, lo, hi)}) d
+       where not exists (select 1 from engagement_tasks t where t.customer_id = d.customer_id and t.kind = d.kind and t.reason_key = d.reason_key)
       on conflict (customer_id, kind, reason_key) do nothing
       returning staff_id, kind)
     select staff_id as "staffId", kind, count(*) as created from ins group by staff_id, kind`.execute(trx);

@@ -93,17 +93,21 @@ export async function generateDueTasks(ctx: AppContext, today: string, opts: Job
 
 async function notifyUrgent(ctx: AppContext, urgent: Map<number, Record<string, number>>): Promise<void> {
   if (urgent.size === 0) return;
+  const label = (k: string) => TASK_KIND_LABELS[k as keyof typeof TASK_KIND_LABELS];
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [staffId, kinds] of urgent) {
-      const parts = Object.entries(kinds).map(([k, n]) => ({ zh: `${TASK_KIND_LABELS[k as keyof typeof TASK_KIND_LABELS].zh} ${n} 项`, en: `${TASK_KIND_LABELS[k as keyof typeof TASK_KIND_LABELS].en}: ${n}` }));
-      await ctx.notifier.toStaff(trx, staffId, {
-        kind: 'engagement.urgent_tasks',
-        title: `新的紧急任务：${parts.map((x) => x.zh).join('，')} New urgent tasks: ${parts.map((x) => x.en).join(', ')}`,
-        body: '客户的产品即将到期或资金大额流出，请尽快联系。Products are maturing or money is leaving: please contact the customers soon.',
-        link: '/workbench',
-        data: { kinds },
-      });
-    }
+    await ctx.notifier.toStaffMany(trx, [...urgent].map(([staffId, kinds]) => {
+      const parts = Object.entries(kinds).map(([k, n]) => ({ zh: `${label(k).zh} ${n} 项`, en: `${label(k).en}: ${n}` }));
+      return {
+        staffId,
+        n: {
+          kind: 'engagement.urgent_tasks',
+          title: `新的紧急任务：${parts.map((x) => x.zh).join('，')} New urgent tasks: ${parts.map((x) => x.en).join(', ')}`,
+          body: '客户的产品即将到期或资金大额流出，请尽快联系。Products are maturing or money is leaving: please contact the customers soon.',
+          link: '/workbench',
+          data: { kinds },
+        },
+      };
+    }));
   });
 }
 
