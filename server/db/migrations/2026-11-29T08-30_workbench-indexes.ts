@@ -5,7 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index customers_rm_book_idx on customers (rm_staff_id, tier_code) include (id, aum, status, birth_date)`.execute(db);
+  await sql`create index customers_rm_book_idx on customers (rm_staff_id, tier_code) include (id, branch_id, aum, status, birth_date)`.execute(db);
   await sql`drop index customers_rm_idx`.execute(db);
   await sql`create index holdings_active_customer_idx on holdings (customer_id, category, matures_on) include (balance, id) where status = 'active'`.execute(db);
 }
