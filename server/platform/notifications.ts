@@ -19,10 +19,8 @@ export class Notifier {
     await this.hub.publish(db, { topic: `user:${userId}`, event: 'notification', data: row });
   }
 
-  async toStaff(db: DbOrTrx, staffId: number, n: NotificationInput): Promise<void> {
-    const users = await repo.userIdsOfStaff(db, [staffId]);
-    const userId = users.get(staffId);
-    if (userId !== undefined) await this.toUser(db, userId, n);
+  toStaff(db: DbOrTrx, staffId: number, n: NotificationInput): Promise<void> {
+    return this.toStaffMany(db, [{ staffId, n }]);
   }
 
   /** Many staff members at once (a batch job's summary to each RM): three statements, whatever the number. */

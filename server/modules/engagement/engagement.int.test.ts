@@ -66,6 +66,15 @@ describe('daily task generation', () => {
     expect((await generateDueTasks(t.app.ctx, day)).created).toBe(0);
   });
 
+  it('two runs of the same day at once (two instances) create each task once between them', async () => {
+    const day = addDays(today, 75);
+    const before = await count('engagement_tasks');
+    const [a, b] = await Promise.all([generateDueTasks(t.app.ctx, day), generateDueTasks(t.app.ctx, day)]);
+    expect(a.created + b.created).toBeGreaterThan(0);
+    expect((await count('engagement_tasks')) - before).toBe(a.created + b.created);
+    expect((await generateDueTasks(t.app.ctx, day)).created).toBe(0);
+  });
+
   it('customers are never deleted (tasks and history hang off them): a delete is refused', async () => {
     const one = await t.handle.db.selectFrom('customers').select('id').orderBy('id').executeTakeFirstOrThrow();
     await expect(t.handle.db.deleteFrom('customers').where('id', '=', one.id).execute()).rejects.toThrow(/never deleted/);

@@ -149,7 +149,10 @@ describe('queue rule parameters', () => {
 describe('who is at the counter', () => {
   it('opening puts the caller at it; call-next from a counter showing a colleague takes it over (audited)', async () => {
     const setup = (await lobby.get(`/api/lobby/outlets/${branchId}/setup`)).json();
-    const counter = setup.counters.find((c: { zoneCode: string; currentTicketId: number | null }) => c.zoneCode === 'cash' && c.currentTicketId === null);
+    // The demo bank serves customers through the day: at a busy hour every cash counter may be mid-ticket,
+    // and then a new one is set up (as the board-stream test does).
+    const counter = setup.counters.find((c: { zoneCode: string; currentTicketId: number | null }) => c.zoneCode === 'cash' && c.currentTicketId === null)
+      ?? (await lobby.post(`/api/lobby/outlets/${branchId}/counters`, { zoneCode: 'cash', number: 'L9' })).json();
     const me = (await teller.get('/api/me')).json();
     const lobbyMe = (await lobby.get('/api/me')).json();
     // The lobby manager opens it (for themselves), then the teller comes and calls.

@@ -157,18 +157,19 @@ async function scoreAndWrite(db: DbOrTrx, runId: number, source: RawBuilder<unkn
              rank() over (partition by v.scorecard_id, v.kpi_id, v.item_id is null
                           order by case when v.direction = 'lower' then -v.actual else v.actual end desc) as rk,
              count(*) over (partition by v.scorecard_id, v.kpi_id, v.item_id is null) as n,
-             ga.actual as gate_actual
+             -- a gate of a scored item holds on the subject's actual of the gate's KPI (none: 0)
+             v.item_id is not null and v.rule is not null and v.gate is not null
+               and case v.gate->>'op' when 'gte' then coalesce(ga.actual, 0) >= (v.gate->>'value')::numeric
+                                      when 'gt' then coalesce(ga.actual, 0) > (v.gate->>'value')::numeric
+                                      when 'lte' then coalesce(ga.actual, 0) <= (v.gate->>'value')::numeric
+                                      when 'lt' then coalesce(ga.actual, 0) < (v.gate->>'value')::numeric else false end as gated
       from v left join v ga on v.gate is not null and ga.scorecard_id = v.scorecard_id and coalesce(ga.staff_id, 0) = coalesce(v.staff_id, 0)
                               and ga.branch_id = v.branch_id and ga.kpi_code = v.gate->>'kpi'
     ),
     s as (
       select g.*,
              case when g.item_id is null or g.rule is null then null
-                  when g.gate is not null and case g.gate->>'op' when 'gte' then coalesce(g.gate_actual, 0) >= (g.gate->>'value')::numeric
-                                                                 when 'gt' then coalesce(g.gate_actual, 0) > (g.gate->>'value')::numeric
-                                                                 when 'lte' then coalesce(g.gate_actual, 0) <= (g.gate->>'value')::numeric
-                                                                 when 'lt' then coalesce(g.gate_actual, 0) < (g.gate->>'value')::numeric end
-                  then 0
+                  when g.gated then 0
                   else case g.rule->>'kind'
                     when 'linear' then round(least((g.rule->>'cap')::numeric, greatest(0::numeric,
                       case when g.target is null then 0
@@ -183,12 +184,7 @@ async function scoreAndWrite(db: DbOrTrx, runId: number, source: RawBuilder<unkn
                                                where g.rk * 100.0 / g.n <= (b->>'topPct')::numeric + 0.000000001
                                                order by (b->>'topPct')::numeric limit 1), (g.rule->>'otherwise')::numeric)
                     else 0 end
-             end as score,
-             g.item_id is not null and g.rule is not null and g.gate is not null
-               and case g.gate->>'op' when 'gte' then coalesce(g.gate_actual, 0) >= (g.gate->>'value')::numeric
-                                      when 'gt' then coalesce(g.gate_actual, 0) > (g.gate->>'value')::numeric
-                                      when 'lte' then coalesce(g.gate_actual, 0) <= (g.gate->>'value')::numeric
-                                      when 'lt' then coalesce(g.gate_actual, 0) < (g.gate->>'value')::numeric else false end as gated
+             end as score
       from g
     ),
     ins as (
