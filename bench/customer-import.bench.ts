@@ -43,7 +43,7 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Writes the file; returns its size in bytes. */
-async function writeCsv(handle: DbHandle, file: string, rows: number): Promise<number> {
+export async function writeCsv(handle: DbHandle, file: string, rows: number): Promise<number> {
   const outlets = await bareQuery<{ code: string }>(handle, `select code from branches where status = 'open' and level in ('sub_branch', 'outlet') order by code`);
   const rms = await bareQuery<{ staff_no: string; code: string }>(
     handle,
@@ -138,7 +138,7 @@ async function rawCopy(handle: DbHandle, file: string): Promise<number> {
 type Run = { seconds: number; phases: Partial<Record<CustomerImportPhase, number>>; outcome: Awaited<ReturnType<typeof executeImport>> };
 
 /** What `patron import customers FILE` does (runCustomerImportCli), with the phases timed. */
-async function appImport(handle: DbHandle, file: string, size: number): Promise<Run> {
+export async function appImport(handle: DbHandle, file: string, size: number): Promise<Run> {
   const t0 = performance.now();
   const headers = HEADER;
   const mapping = suggestMapping('customers', headers);

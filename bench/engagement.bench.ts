@@ -21,7 +21,7 @@ const TARGET_P95: Record<'pglite' | 'postgres', number> = { pglite: 100, postgre
 const BOOK = 800;
 const REQUESTS = 500;
 /** Rounds of the daily figure (bare SQL, then the job). */
-const ROUNDS = 5;
+const ROUNDS = 7;
 const WARMUP = 30;
 
 export const bench: Bench = {
@@ -104,6 +104,9 @@ export const bench: Bench = {
         if (round < ROUNDS - 1) {
           await bareQuery(handle, `delete from engagement_tasks where id > $1`, [mark.id]);
           await bareQuery(handle, `delete from notifications where kind = 'engagement.urgent_tasks' and created_at >= $1::timestamptz`, [mark.at]);
+          // The removed tasks' keys are the next round's: without a vacuum their dead index entries
+          // are probed again, which a real day (whose new tasks never existed) does not see.
+          await bareQuery(handle, 'vacuum engagement_tasks');
         }
       }
       const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;

@@ -138,6 +138,15 @@ export async function countDueRange(db: DbOrTrx, rule: PlanRuleRow, today: strin
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/**
+ * The transaction's commit does not wait for the disk. A crash can then lose a range's new tasks,
+ * but always with its checkpoint (the log keeps their order), so the resumed run makes them again;
+ * the commits after it (the notifications, the run's end) wait for the disk, and so for everything before them.
+ */
+export async function commitWithoutWaiting(trx: DbOrTrx): Promise<void> {
+  await sql`set local synchronous_commit = off`.execute(trx);
+}
+
 export async function saveCheckpoint(trx: DbOrTrx, runId: number, detail: Record<string, unknown>): Promise<void> {
   await sql`update job_runs set detail = detail || ${JSON.stringify(detail)}::jsonb where id = ${runId}`.execute(trx);
 }

@@ -75,6 +75,7 @@ export async function generateDueTasks(ctx: AppContext, today: string, opts: Job
       step++;
       if (step <= resume) continue;
       const made = await ctx.db.transaction().execute(async (trx) => {
+        await repo.commitWithoutWaiting(trx);
         const rows = await repo.generateRange(trx, rule, today, lo, hi);
         if (runId) await repo.saveCheckpoint(trx, runId, { today, step });
         return rows;

@@ -81,6 +81,14 @@ describe('daily task generation', () => {
     expect(await t.handle.db.selectFrom('customers').select('id').where('id', '=', one.id).executeTakeFirst()).toBeDefined();
   });
 
+  it('staff and branches are never deleted either (tasks name their RM and branch): both deletes are refused', async () => {
+    const task = await t.handle.db.selectFrom('engagement_tasks').select(['staff_id', 'branch_id']).where('staff_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    await expect(t.handle.db.deleteFrom('staff').where('id', '=', task.staff_id!).execute()).rejects.toThrow(/never deleted/);
+    await expect(t.handle.db.deleteFrom('branches').where('id', '=', task.branch_id).execute()).rejects.toThrow(/never deleted/);
+    expect(await t.handle.db.selectFrom('staff').select('id').where('id', '=', task.staff_id!).executeTakeFirst()).toBeDefined();
+    expect(await t.handle.db.selectFrom('branches').select('id').where('id', '=', task.branch_id).executeTakeFirst()).toBeDefined();
+  });
+
   it('head office edits a rule; an impossible interval is refused and an RM may not edit', async () => {
     expect((await c.admin.patch('/api/engagement/plans/tier_gold', { intervalMonths: 5 })).statusCode).toBe(400);
     const bad = await c.admin.patch('/api/engagement/plans/tier_gold', { intervalMonths: 4, extra: 1 });
