@@ -27,7 +27,7 @@ const rid = (seq: number) => {
 };
 
 /** Runs an import of `body` the way the command line does, straight from memory. */
-async function importCsv(body: Buffer, headers: string[], mapping: Record<string, string>, opts: { mode?: 'all' | 'valid'; forceBulk?: boolean } = {}) {
+async function importCsv(body: Buffer, headers: string[], mapping: Record<string, string>, opts: { mode?: 'all' | 'valid'; bulkThreshold?: number } = {}) {
   const id = await createImport(handle.db, { kind: 'customers', fileName: 'bulk.csv', fileFormat: 'csv', headers, createdBy: null });
   await setFileFacts(handle.db, id, { size: body.length, sha256: null, headers, format: 'csv' });
   await claimRun(handle.db, id, { mode: opts.mode ?? 'all', mapping, staleBefore: new Date() });
@@ -37,7 +37,7 @@ async function importCsv(body: Buffer, headers: string[], mapping: Record<string
     openSource: async function* () {
       for (let at = 0; at < body.length; at += 7) yield body.subarray(at, at + 7);
     },
-    totalBytes: body.length, forceBulk: opts.forceBulk,
+    totalBytes: body.length, bulkThreshold: opts.bulkThreshold,
   });
   return { id, outcome };
 }
@@ -61,7 +61,7 @@ describe('first load (indexes rebuilt at the end)', () => {
     const before = await schema();
     expect(before.indexes.length).toBeGreaterThan(5);
     const rows = [HEAD, ...Array.from({ length: 30 }, (_, i) => [`BULK${i}`, `批量${i}号`, rid(i), branch, i % 3 === 0 ? rmNo : ''])];
-    const { outcome } = await importCsv(csv(rows), HEAD, MAP, { forceBulk: true });
+    const { outcome } = await importCsv(csv(rows), HEAD, MAP, { bulkThreshold: 1 });
     expect(outcome).toMatchObject({ status: 'committed', inserted: 30, updated: 0 });
     const after = await schema();
     expect(after).toEqual(before);
@@ -72,13 +72,33 @@ describe('first load (indexes rebuilt at the end)', () => {
     expect(await count(sql`select 1 from customers where name_bigrams @> array['批量']`)).toBeGreaterThanOrEqual(30);
   });
 
+  it('rebuilds the indexes only for that many new customers: never for a re-import or a delta of customers already there', async () => {
+    const rebuilt = async (id: number) => {
+      const r = await sql<{ detail: { rebuiltIndexes?: boolean } }>`
+        select detail from audit_log where action = 'customers.import' and entity_type = 'customer_import' and entity_id = ${String(id)}`.execute(handle.db);
+      expect(r.rows).toHaveLength(1);
+      return r.rows[0].detail.rebuiltIndexes;
+    };
+    const row = (i: number) => [`DELTA${i}`, `增量${i}号`, rid(400 + i), branch, ''];
+    const first = await importCsv(csv([HEAD, ...Array.from({ length: 30 }, (_, i) => row(i))]), HEAD, MAP, { bulkThreshold: 20 });
+    expect(first.outcome).toMatchObject({ status: 'committed', inserted: 30 });
+    expect(await rebuilt(first.id)).toBe(true);
+    // The same 30 again, and then 30 known with 10 new: each file is above the threshold, its new customers are not.
+    const again = await importCsv(csv([HEAD, ...Array.from({ length: 30 }, (_, i) => row(i))]), HEAD, MAP, { bulkThreshold: 20 });
+    expect(again.outcome).toMatchObject({ status: 'committed', inserted: 0, updated: 0, unchanged: 30 });
+    expect(await rebuilt(again.id)).toBe(false);
+    const delta = await importCsv(csv([HEAD, ...Array.from({ length: 40 }, (_, i) => row(i))]), HEAD, MAP, { bulkThreshold: 20 });
+    expect(delta.outcome).toMatchObject({ status: 'committed', inserted: 10, unchanged: 30 });
+    expect(await rebuilt(delta.id)).toBe(false);
+  });
+
   it('a failure in the middle of a first load leaves the customers and every index as before', async () => {
     const before = await schema();
     const total = await count(sql`select 1 from customers`);
     await sql`alter table customers add constraint import_bulk_crash check (name <> '故障')`.execute(handle.db);
     try {
       const rows = [HEAD, ['BULKX1', '正常', rid(101), branch, ''], ['BULKX2', '故障', rid(102), branch, '']];
-      const { id, outcome } = await importCsv(csv(rows), HEAD, MAP, { forceBulk: true });
+      const { id, outcome } = await importCsv(csv(rows), HEAD, MAP, { bulkThreshold: 1 });
       expect(outcome).toMatchObject({ status: 'failed', failure: { code: 'DB_23514' } });
       expect(await count(sql`select 1 from customers`)).toBe(total);
       expect(await count(sql`select 1 from pg_class where relname = ${`customer_import_raw_${id}`}`)).toBe(0);

@@ -41,6 +41,18 @@ export async function customerCountEstimate(trx: DbOrTrx): Promise<number> {
   return Math.max(0, Number(r.rows[0]?.n ?? 0));
 }
 
+/**
+ * Valid rows of the file whose customer number is not in the bank yet: a first load's size. The
+ * indexes are rebuilt only for that, never for a delta or a re-import of customers already there
+ * (which would lock the customers table for the rebuild to change nothing).
+ */
+export async function newCustomerRows(trx: DbOrTrx): Promise<number> {
+  const r = await sql<{ n: string | number }>`
+    select count(*) as n from customer_import_checked k
+    where k.ok and not exists (select 1 from customers cu where cu.customer_no = k.customer_no)`.execute(trx);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /** What suspendCustomerIndexes() took away, to be put back exactly. */
 export type SuspendedIndexes = { constraints: { name: string; def: string }[]; indexes: string[] };
 
@@ -99,7 +111,8 @@ export async function mergeCustomers(trx: Trx, c: RunContext, tier: string, bulk
   const rmHistory = p('rmStaffNo');
   const r = await sql<{ inserted: string; updated: string; rm_changes: string }>`
     with todo as (
-      select k.*, cu.id as old_id, cu.rm_staff_id as old_rm
+      -- Only the columns written (the checked rows also carry every rule's outcome).
+      select k.customer_no, ${list('k', cols)}, cu.id as old_id, cu.rm_staff_id as old_rm
       from customer_import_checked k left join customers cu on cu.customer_no = k.customer_no
       where k.ok and (cu.id is null or (${list('cu', cols)}) is distinct from (${list('k', cols)}))
     ),

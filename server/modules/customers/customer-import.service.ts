@@ -177,8 +177,8 @@ export type RunJob = {
   totalBytes: number;
   today?: string;
   onProgress?: OnProgress;
-  /** Rebuild the customer indexes whatever the size (tests of the first-load path). */
-  forceBulk?: boolean;
+  /** New customers from which the indexes are rebuilt instead of maintained (tests of the first-load path; default: the table's size, at least BULK_ROWS). */
+  bulkThreshold?: number;
 };
 
 export async function startCustomerImport(ctx: Ctx, actor: Actor, principal: Principal, id: number, body: CustomerImportRunBody): Promise<CustomerImportSummary> {
@@ -265,9 +265,11 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
         let counts: merge.MergeCounts;
         if (job.kind === 'customers') {
           const tier = await merge.lowestTier(trx);
-          // A load at least as large as the table (a bank's first load) rebuilds the indexes once
-          // at the end instead of maintaining them row by row; it locks the table meanwhile.
-          const bulk = job.forceBulk === true || validRows >= Math.max(BULK_ROWS, await merge.customerCountEstimate(trx));
+          // A load of new customers at least as large as the table (a bank's first load) rebuilds the
+          // indexes once at the end instead of maintaining them row by row; it locks the table meanwhile.
+          // Counted only when the file is that large; a re-import of customers already there is a delta.
+          const threshold = job.bulkThreshold ?? Math.max(BULK_ROWS, await merge.customerCountEstimate(trx));
+          const bulk = validRows >= threshold && (await merge.newCustomerRows(trx)) >= threshold;
           const suspended = bulk ? await merge.suspendCustomerIndexes(trx) : null;
           const m = await merge.mergeCustomers(trx, rc, tier, bulk);
           if (suspended) await merge.restoreCustomerIndexes(trx, suspended, handle.kind === 'pglite' ? 256 : 1024);
