@@ -76,7 +76,7 @@ export function dueTasksSql(rule: PlanRuleRow, today: string, lo: number, hi: nu
       const w = maturityWindow(today, rule.leadDays);
       return sql`
         select c.id as customer_id, c.branch_id, c.rm_staff_id as staff_id, 'maturity'::text as kind,
-               'maturity:' || h.id || ':' || h.matures_on as reason_key, ${rule.nameZh} || '：' || h.product_name as title,
+               'maturity:' || h.matures_on || ':' || h.id as reason_key, ${rule.nameZh} || '：' || h.product_name as title,
                ${rule.nameEn} || ': ' || h.product_name as title_en,
                jsonb_build_object('holdingId', h.id, 'maturesOn', h.matures_on, 'category', h.category) as detail,
                greatest(${today}::date, h.matures_on - ${rule.dueDays}::int) as due_on, ${src}
@@ -116,16 +116,35 @@ export function dueTasksSql(rule: PlanRuleRow, today: string, lo: number, hi: nu
   }
 }
 
+/**
+ * Bounds of the reason keys a rule's due tasks can have today, when they share a prefix the
+ * planner cannot see (a week of maturity dates): the tasks already there are then one range of
+ * the unique index (kind, reason_key, customer_id), read once into a hashed NOT IN, instead of one
+ * index probe per due task (the planner, which underestimates the week's maturities tenfold,
+ * would choose the probes). A collation that orders these keys otherwise can only let a task
+ * through to ON CONFLICT, never make one twice.
+ */
+function reasonKeyRange(rule: PlanRuleRow, today: string): [string, string] | null {
+  if (rule.kind !== 'maturity') return null;
+  const w = maturityWindow(today, rule.leadDays);
+  // ';' follows ':' in ASCII: every key of the last day sorts below it.
+  return [`maturity:${w.from}`, `maturity:${w.to};`];
+}
+
 export type Generated = { staffId: number; kind: string; created: number };
 
 /** Inserts a rule's due tasks for one id range; returns the new tasks counted per RM and kind. */
 export async function generateRange(trx: DbOrTrx, rule: PlanRuleRow, today: string, lo: number, hi: number): Promise<Generated[]> {
+  const keys = reasonKeyRange(rule, today);
   const r = await sql<{ staffId: string; kind: string; created: string }>`
     with ins as (
       insert into engagement_tasks (customer_id, branch_id, staff_id, kind, reason_key, title, title_en, detail, due_on, source_type, source_id)
       select customer_id, branch_id, staff_id, kind, reason_key, title, title_en, detail, due_on, source_type, source_id
         from (${dueTasksSql(rule, today, lo, hi)}) d
-       where not exists (select 1 from engagement_tasks t where t.customer_id = d.customer_id and t.kind = d.kind and t.reason_key = d.reason_key)
+       where ${keys
+         ? sql`(d.customer_id, d.reason_key) not in (
+                 select t.customer_id, t.reason_key from engagement_tasks t where t.kind = ${rule.kind} and t.reason_key between ${keys[0]} and ${keys[1]})`
+         : sql`not exists (select 1 from engagement_tasks t where t.customer_id = d.customer_id and t.kind = d.kind and t.reason_key = d.reason_key)`}
       on conflict (customer_id, kind, reason_key) do nothing
       returning staff_id, kind)
     select staff_id as "staffId", kind, count(*) as created from ins group by staff_id, kind`.execute(trx);

@@ -66,6 +66,28 @@ describe('bulk reassignment', () => {
     expect((await c.wchead.post('/api/engagement/reassignments', { fromStaffId: wrm, toStaffIds: colleagues, reason: '再来一次' })).statusCode).toBe(409);
   });
 
+  it('two heads moving the same book at once: one moves it all, the other is told the book is empty, and each customer has one RM', async () => {
+    const [leaving, ...others] = colleagues;
+    const book = await bookOf(leaving);
+    expect(book.length).toBeGreaterThan(0);
+    const receivers = [wrm, ...others];
+    const [a, b] = await Promise.all([
+      c.wchead.post('/api/engagement/reassignments', { fromStaffId: leaving, toStaffIds: receivers, reason: '调岗交接' }),
+      c.wchead.post('/api/engagement/reassignments', { fromStaffId: leaving, toStaffIds: receivers, reason: '调岗交接' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const lost = a.statusCode === 409 ? a : b;
+    expect(lost.json().error.code).toBe('EMPTY_BOOK');
+    expect((a.statusCode === 200 ? a : b).json().moved).toBe(book.length);
+    expect(await bookOf(leaving)).toEqual([]);
+    const now = await t.handle.db.selectFrom('customers').select(['id', 'rm_staff_id']).where('id', 'in', book).execute();
+    expect(now.every((r) => r.rm_staff_id !== null && receivers.includes(r.rm_staff_id))).toBe(true);
+    // One open assignment per customer in the RM history: the loser wrote nothing.
+    const open = await t.handle.db.selectFrom('customer_rm_history').select(['customer_id', 'staff_id']).where('customer_id', 'in', book).where('ended_on', 'is', null).execute();
+    expect(open).toHaveLength(book.length);
+    expect(open.every((h) => now.find((r) => r.id === h.customer_id)?.rm_staff_id === h.staff_id)).toBe(true);
+  });
+
   it('lists handovers pending more than three days for the head', async () => {
     const res = await c.wchead.get('/api/engagement/reports/stale-handovers');
     expect(res.statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { startTestApp, type Client, type TestApp } from '../../platform/testing'
 import { createTasks } from './engagement-tasks.service';
 import { generateDueTasks, PLAN_JOB } from './engagement-plans.service';
 import { addDays, shanghaiToday } from './engagement.contact-plan';
+import { up as rekeyMaturities } from '../../db/migrations/2026-11-30T09-00_maturity-task-keys';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -31,7 +32,7 @@ describe('daily task generation', () => {
     await t.handle.db.insertInto('holdings').values({ customer_id: served.id, category: 'time_deposit', product_name: '三年期定期存款', account_no: 'TEST-MAT-1', balance: '300000.00', matures_on: addDays(today, 3) }).execute();
     const first = await generateDueTasks(t.app.ctx, today);
     expect(first.byKind.maturity).toBeGreaterThanOrEqual(1);
-    const made = await t.handle.db.selectFrom('engagement_tasks').select(['staff_id', 'reason_key', 'due_on']).where('customer_id', '=', served.id).where('kind', '=', 'maturity').where('reason_key', 'like', '%' + addDays(today, 3)).execute();
+    const made = await t.handle.db.selectFrom('engagement_tasks').select(['staff_id', 'reason_key', 'due_on']).where('customer_id', '=', served.id).where('kind', '=', 'maturity').where('reason_key', 'like', `maturity:${addDays(today, 3)}:%`).execute();
     expect(made).toHaveLength(1);
     expect(made[0].staff_id).toBe(who.wrm.staffId);
     const before = await count('engagement_tasks');
@@ -64,6 +65,25 @@ describe('daily task generation', () => {
     expect(partial + resumed.created).toBeGreaterThan(0);
     // Nothing was skipped: a full run of the same day finds every due task already there.
     expect((await generateDueTasks(t.app.ctx, day)).created).toBe(0);
+  });
+
+  it('maturity tasks keyed the old way (holding before date) are rewritten by the migration and not made again', async () => {
+    const served = await t.handle.db.selectFrom('customers').select(['id', 'branch_id']).where('rm_staff_id', '=', who.wrm2.staffId).orderBy('id').executeTakeFirstOrThrow();
+    const day = addDays(today, 40);
+    const h = await t.handle.db.insertInto('holdings')
+      .values({ customer_id: served.id, category: 'wealth', product_name: '稳健理财180天', account_no: 'TEST-MAT-OLD', balance: '500000.00', matures_on: addDays(day, 5) })
+      .returning('id').executeTakeFirstOrThrow();
+    const old = `maturity:${h.id}:${addDays(day, 5)}`;
+    await t.handle.db.insertInto('engagement_tasks')
+      .values({ customer_id: served.id, branch_id: served.branch_id, staff_id: who.wrm2.staffId, kind: 'maturity', reason_key: old, title: '旧任务', due_on: day })
+      .execute();
+    await rekeyMaturities(t.handle.db as never);
+    const keys = (await t.handle.db.selectFrom('engagement_tasks').select('reason_key').where('customer_id', '=', served.id).where('kind', '=', 'maturity').execute()).map((r) => r.reason_key);
+    expect(keys).toContain(`maturity:${addDays(day, 5)}:${h.id}`);
+    expect(keys).not.toContain(old);
+    await generateDueTasks(t.app.ctx, day);
+    const mine = await t.handle.db.selectFrom('engagement_tasks').select('id').where('customer_id', '=', served.id).where('kind', '=', 'maturity').where('reason_key', 'like', `%:${h.id}`).execute();
+    expect(mine).toHaveLength(1);
   });
 
   it('two runs of the same day at once (two instances) create each task once between them', async () => {
