@@ -6,6 +6,7 @@
 //   assignee and the branch, which checked each written task against both (a share lock on each
 //   row, two lookups: a third of the cost of writing a task). Tasks are only ever written with the
 //   RM and branch of a customer row read in the same statement, or of the signed-in caller.
+// - The task's author (created_by) goes the same way: it is the signed-in caller, or nobody for the job.
 // - A task is unique by kind, reason key and customer, in that order now (was customer first). Most
 //   rules give all of a day's tasks one reason key ('contact_plan:tier_gold:2026-3m4', 'birthday:2026'),
 //   so the job finds the tasks already there as one range of this index and skips them by hash,
@@ -30,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       raise exception 'branches are never deleted: close the branch instead (机构不可删除，请办理撤并)' using errcode = 'restrict_violation';
     end $$`.execute(db);
   await sql`create trigger branches_never_deleted before delete on branches for each row execute function branches_never_deleted()`.execute(db);
-  await sql`alter table engagement_tasks drop constraint engagement_tasks_staff_id_fkey, drop constraint engagement_tasks_branch_id_fkey`.execute(db);
+  await sql`alter table engagement_tasks drop constraint engagement_tasks_staff_id_fkey, drop constraint engagement_tasks_branch_id_fkey, drop constraint engagement_tasks_created_by_fkey`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_kind_reason_customer_key unique (kind, reason_key, customer_id)`.execute(db);
   await sql`alter table engagement_tasks drop constraint engagement_tasks_customer_id_kind_reason_key_key`.execute(db);
   await sql`create index engagement_tasks_customer_idx on engagement_tasks (customer_id)`.execute(db);
@@ -46,6 +47,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists engagement_tasks_customer_idx`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_customer_id_kind_reason_key_key unique (customer_id, kind, reason_key)`.execute(db);
   await sql`alter table engagement_tasks drop constraint engagement_tasks_kind_reason_customer_key`.execute(db);
+  await sql`alter table engagement_tasks add constraint engagement_tasks_created_by_fkey foreign key (created_by) references staff(id)`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_staff_id_fkey foreign key (staff_id) references staff(id)`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_branch_id_fkey foreign key (branch_id) references branches(id)`.execute(db);
   await sql`drop trigger if exists branches_never_deleted on branches`.execute(db);
