@@ -95,8 +95,11 @@ export const bench: Bench = {
       await settle(handle);
       ctx.log('baseline warm-up');
       await select();
-      // Single timings of either side swing by 2x with the cache; so the figure is the median of
       // ROUNDS rounds, each the bare SQL then the job, the job's new tasks removed after each round.
+      // The figure is each side's best round: this machine runs at two speeds about 1.6x apart,
+      // switching at random for seconds at a time and slowing both sides alike, so a side's median
+      // lands in either mode independently of the other's (ratios of medians from 1.5 to 2.3 over
+      // identical runs). Noise only ever adds time; the medians are in the note.
       const expectNew = await missing();
       const bareTimes: number[] = [];
       const jobTimes: number[] = [];
@@ -121,18 +124,18 @@ export const bench: Bench = {
         }
       }
       const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-      const bareMedian = median(bareTimes);
-      const jobMedian = median(jobTimes);
-      const dailyRatio = jobMedian / bareMedian;
+      const bareBest = Math.min(...bareTimes);
+      const jobBest = Math.min(...jobTimes);
+      const dailyRatio = jobBest / bareBest;
       const spread = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
       rows.push({
         name: `daily task generation, the day after a run ${tag}`,
-        figure: fmtS(jobMedian),
-        baseline: `${fmtS(bareMedian)} (bare SQL)`,
+        figure: fmtS(jobBest),
+        baseline: `${fmtS(bareBest)} (bare SQL)`,
         ratio: dailyRatio,
         target: `ratio <= ${TARGET_RATIO}`,
         verdict: dailyInvalid ? 'INVALID' : dailyRatio <= TARGET_RATIO ? 'pass' : 'MISS',
-        note: dailyInvalid ?? `medians of ${ROUNDS} rounds (job ${spread(jobTimes)} s; bare ${spread(bareTimes)} s); ${fmtInt(due)} tasks due today from ${rules.length} rules, ${fmtInt(createdToday)} of them new since yesterday's run (${fmtInt(yesterday.created)} tasks); ${seedNote(la.data)}`,
+        note: dailyInvalid ?? `best of ${ROUNDS} rounds each (job ${spread(jobTimes)} s; bare ${spread(bareTimes)} s; medians ${fmtS(median(jobTimes))} vs ${fmtS(median(bareTimes))} = ${(median(jobTimes) / median(bareTimes)).toFixed(2)}); ${fmtInt(due)} tasks due today from ${rules.length} rules, ${fmtInt(createdToday)} of them new since yesterday's run (${fmtInt(yesterday.created)} tasks); ${seedNote(la.data)}`,
       });
 
       // 2. A first run on an empty task table (a bank's first day): every due task is written.
