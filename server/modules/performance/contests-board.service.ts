@@ -35,6 +35,8 @@ export async function computeStandingsIn(trx: Trx, id: number, now = new Date())
   {
     const c = await repo.contestById(trx, id, true);
     if (!c) throw notFound({ zh: '竞赛', en: 'contest' });
+    // A frozen contest's board is its results: a refresh that waited behind the freeze changes nothing.
+    if (c.status === 'frozen') return { version: c.version, participants: c.participants, teams: c.teams, computedAt: (c.refreshedAt ?? now).toISOString() };
     const roots = (await repo.branchesByIds(trx, c.participantBranchIds)).map((b) => b.path);
     const people = await repo.participants(trx, c.participantRoles, roots);
     const today = shanghaiToday(now);

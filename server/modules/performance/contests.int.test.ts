@@ -160,7 +160,16 @@ describe('the board', () => {
 
 describe('freezing', () => {
   it('freezes the results with prizes, refuses changes after, and exports them', async () => {
-    const res = await c.admin.post(`/api/contests/${ids.contest}/freeze`);
+    // Two managers freezing at once: one freezes, the other is told the contest changed; the board
+    // the freeze copied is not refreshed again behind it.
+    const [a, b] = await Promise.all([c.admin.post(`/api/contests/${ids.contest}/freeze`), c.admin.post(`/api/contests/${ids.contest}/freeze`)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
+    const res = a.statusCode === 200 ? a : b;
+    const frozen = await t.handle.db.selectFrom('contests').select(['version', 'status']).where('id', '=', ids.contest!).executeTakeFirstOrThrow();
+    expect(frozen).toMatchObject({ status: 'frozen', version: res.json().version });
+    const standings = await t.handle.db.selectFrom('contest_standings').select(({ fn }) => fn.countAll().as('n')).where('contest_id', '=', ids.contest!).executeTakeFirstOrThrow();
+    const results = await t.handle.db.selectFrom('contest_results').select(({ fn }) => fn.countAll().as('n')).where('contest_id', '=', ids.contest!).executeTakeFirstOrThrow();
+    expect(Number(results.n)).toBe(Number(standings.n));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('frozen');
     const board = (await c.wrm.get(`/api/contests/${ids.contest}/leaderboard`)).json() as { frozen: boolean; items: (Row & { prize: string | null })[] };
@@ -176,5 +185,6 @@ describe('freezing', () => {
     expect(ws.getRow(2).getCell(2).value).toBe('乙经理');
     const audits = await t.handle.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'contest').where('entity_id', '=', String(ids.contest)).execute();
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['contest.create', 'contest.publish', 'contest.freeze', 'contest.export']));
+    expect(audits.filter((a) => a.action === 'contest.freeze')).toHaveLength(1);
   });
 });

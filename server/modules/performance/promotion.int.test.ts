@@ -130,4 +130,28 @@ describe('the monthly list', () => {
     const audit = await t.handle.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'promotion_review').where('entity_id', '=', String(ids.upReview)).execute();
     expect(audit.map((a) => a.action)).toEqual(['promotion.approve']);
   });
+
+  it('two heads deciding the same review at once (approve and reject): exactly one decision stands', async () => {
+    const racer = await addRm('PR-RACE', 90, ['1200000.00', '300000.00']);
+    expect((await c.admin.post('/api/promotion/reviews/generate', { month })).json().created).toBe(1);
+    const list = (await c.bhead.get(`/api/promotion/reviews?month=${month}&pageSize=200`)).json() as { items: Review[] };
+    const review = list.items.find((r) => r.staffId === racer)!;
+    expect(review).toMatchObject({ direction: 'promote', status: 'pending' });
+    const historyBefore = (await t.handle.db.selectFrom('staff_grade_history').select('id').where('staff_id', '=', racer).execute()).length;
+    const [approve, reject] = await Promise.all([
+      c.bhead.post(`/api/promotion/reviews/${review.id}/approve`, { reason: '同意' }),
+      c.admin.post(`/api/promotion/reviews/${review.id}/reject`, { reason: '名额已满' }),
+    ]);
+    expect([approve.statusCode, reject.statusCode].sort()).toEqual([200, 409]);
+    const won = approve.statusCode === 200 ? 'approved' : 'rejected';
+    expect((approve.statusCode === 409 ? approve : reject).json().error.code).toBe('ALREADY_DECIDED');
+    const row = await t.handle.db.selectFrom('promotion_reviews').select('status').where('id', '=', review.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe(won);
+    const s = await t.handle.db.selectFrom('staff').select('grade_step').where('id', '=', racer).executeTakeFirstOrThrow();
+    expect(s.grade_step).toBe(won === 'approved' ? 3 : 2);
+    const historyAfter = (await t.handle.db.selectFrom('staff_grade_history').select('id').where('staff_id', '=', racer).execute()).length;
+    expect(historyAfter - historyBefore).toBe(won === 'approved' ? 1 : 0);
+    const audit = await t.handle.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'promotion_review').where('entity_id', '=', String(review.id)).execute();
+    expect(audit.map((a) => a.action)).toEqual([won === 'approved' ? 'promotion.approve' : 'promotion.reject']);
+  });
 });
