@@ -81,6 +81,9 @@ export async function approveRecompute(db: Db, actor: Actor, a: { runId: number;
 
 export async function rejectRecompute(db: Db, actor: Actor, a: { runId: number; by: number; reason: string }): Promise<PerfRun> {
   await db.transaction().execute(async (trx) => {
+    // As approval does: a rejection arriving during an approval waits for it and then finds the request decided,
+    // instead of overwriting the approved run's status.
+    await runs.lockRuns(trx);
     const run = await runs.runById(trx, a.runId);
     if (!run || run.kind !== 'recompute') throw notFound({ zh: '重算申请', en: 'recomputation request' });
     if (run.status !== 'requested') throw conflict('NOT_REQUESTED', '该申请已处理', 'This request has already been decided');

@@ -203,6 +203,23 @@ describe('freezing and recomputation', () => {
     const audited = await one(sql<{ n: number }>`select count(*)::int as n from audit_log where action in ('performance.recompute.request', 'performance.recompute.approve', 'performance.freeze')`);
     expect(audited.n).toBe(3);
   });
+
+  it('an approval and a rejection of the same recomputation at once (two tabs): exactly one decision stands', async () => {
+    const req = await c.admin.post('/api/performance/runs/recompute', { month: MONTH, reason: '再核对一次' });
+    expect(req.statusCode, req.body).toBe(201);
+    const id = req.json().id as number;
+    const [approve, reject] = await Promise.all([
+      c.admin2.post(`/api/performance/runs/${id}/approve`),
+      c.admin2.post(`/api/performance/runs/${id}/reject`, { reason: '无需重算' }),
+    ]);
+    expect([approve.statusCode, reject.statusCode].sort(), `${approve.body} ${reject.body}`).toEqual([200, 409]);
+    const won = approve.statusCode === 200 ? 'frozen' : 'rejected';
+    expect((approve.statusCode === 409 ? approve : reject).json().error.code).toBe('NOT_REQUESTED');
+    const runs = (await c.admin.get('/api/performance/runs')).json().filter((r: { month: string }) => r.month === MONTH) as { id: number; status: string }[];
+    expect(runs.find((r) => r.id === id)?.status).toBe(won);
+    // One frozen run for the month whatever happened; the rest superseded (or the rejected request).
+    expect(runs.filter((r) => r.status === 'frozen')).toHaveLength(1);
+  });
 });
 
 describe('scope', () => {
