@@ -64,7 +64,11 @@ describe('a wealth RM sells to fit', () => {
     await page.getByTestId('sale-amount').waitFor();
     await chooseProduct(page, 'FD-BOND');
     await fillAmount(page, '20000');
-    await page.locator('[data-testid="sale-verdict"][data-ok="true"]').waitFor();
+    // Whatever the dialog answers (a verdict either way, or a failed check), the failure says what it was.
+    const answer = page.locator('[data-testid="sale-verdict"], [data-testid="sale-check-error"]').first();
+    await answer.waitFor();
+    expect(`${await answer.getAttribute('data-testid')} ${await answer.getAttribute('data-ok')}: ${await answer.textContent()} (customer ${customer!.id}, tier ${customer!.tierCode}, risk ${customer!.riskLevel})`)
+      .toMatch(/^sale-verdict true: /);
     await snapView(page, 'products-02-suitable');
     await page.getByTestId('sale-submit').click();
     await page.getByTestId('sale-amount').waitFor({ state: 'detached' });
