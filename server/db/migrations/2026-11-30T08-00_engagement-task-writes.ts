@@ -19,18 +19,16 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // One function for every table whose rows are never deleted; the trigger passes what to do instead.
   await sql`
-    create function staff_never_deleted() returns trigger language plpgsql as $$
+    create function refuse_delete() returns trigger language plpgsql as $$
     begin
-      raise exception 'staff are never deleted: record the departure instead (员工不可删除，请办理离职)' using errcode = 'restrict_violation';
+      raise exception '%', tg_argv[0] using errcode = 'restrict_violation';
     end $$`.execute(db);
-  await sql`create trigger staff_never_deleted before delete on staff for each row execute function staff_never_deleted()`.execute(db);
-  await sql`
-    create function branches_never_deleted() returns trigger language plpgsql as $$
-    begin
-      raise exception 'branches are never deleted: close the branch instead (机构不可删除，请办理撤并)' using errcode = 'restrict_violation';
-    end $$`.execute(db);
-  await sql`create trigger branches_never_deleted before delete on branches for each row execute function branches_never_deleted()`.execute(db);
+  await sql`create trigger staff_never_deleted before delete on staff for each row
+    execute function refuse_delete('staff are never deleted: record the departure instead (员工不可删除，请办理离职)')`.execute(db);
+  await sql`create trigger branches_never_deleted before delete on branches for each row
+    execute function refuse_delete('branches are never deleted: close the branch instead (机构不可删除，请办理撤并)')`.execute(db);
   await sql`alter table engagement_tasks drop constraint engagement_tasks_staff_id_fkey, drop constraint engagement_tasks_branch_id_fkey, drop constraint engagement_tasks_created_by_fkey`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_kind_reason_customer_key unique (kind, reason_key, customer_id)`.execute(db);
   await sql`alter table engagement_tasks drop constraint engagement_tasks_customer_id_kind_reason_key_key`.execute(db);
@@ -51,7 +49,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table engagement_tasks add constraint engagement_tasks_staff_id_fkey foreign key (staff_id) references staff(id)`.execute(db);
   await sql`alter table engagement_tasks add constraint engagement_tasks_branch_id_fkey foreign key (branch_id) references branches(id)`.execute(db);
   await sql`drop trigger if exists branches_never_deleted on branches`.execute(db);
-  await sql`drop function if exists branches_never_deleted()`.execute(db);
   await sql`drop trigger if exists staff_never_deleted on staff`.execute(db);
-  await sql`drop function if exists staff_never_deleted()`.execute(db);
+  await sql`drop function if exists refuse_delete()`.execute(db);
 }
