@@ -24,6 +24,8 @@ afterAll(async () => browser?.close());
 async function as(username: string, viewport: 'desktop' | 'tablet' | 'phone' = 'desktop'): Promise<Page> {
   const ctx = await newContext(browser, baseUrl, viewport);
   const page = await ctx.newPage();
+  // The 360 page loads many panels at once; a busy test machine needs more than the default 30 s.
+  page.setDefaultTimeout(90_000);
   await signIn(page, username);
   await page.getByTestId('app-content').waitFor();
   return page;

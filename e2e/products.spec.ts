@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { CustomerProducts, Product } from '../contracts/products';
-import { launch, shot, SHOTS, signedInPage, getJson } from './support';
+import { chooseSaleProduct, fillSaleAmount, getJson, launch, saleAnswer, shot, SHOTS, signedInPage, traceSaleChecks } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -26,34 +26,12 @@ async function snapView(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-/** Picks a product in the sale dialog's searchable select by its code. */
-async function chooseProduct(page: Page, code: string): Promise<void> {
-  const select = page.getByTestId('sale-dialog').locator('.ant-select').first();
-  await select.click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
-}
-
-async function fillAmount(page: Page, amount: string): Promise<void> {
-  const el = page.getByTestId('sale-amount');
-  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
-  await input.fill(amount);
-  // As a clerk does: leave the field, which settles the number input's value.
-  await input.press('Tab');
-}
-
-/** The dialog's answer to the product and amount (a verdict either way, or a failed check), as one line for the assertion. */
-async function saleAnswer(page: Page): Promise<string> {
-  const answer = page.locator('[data-testid="sale-verdict"], [data-testid="sale-check-error"]').first();
-  await answer.waitFor({ timeout: 30_000 });
-  return `${await answer.getAttribute('data-testid')} ${await answer.getAttribute('data-ok')}: ${await answer.textContent()}`;
-}
-
 describe('a wealth RM sells to fit', () => {
   // In two full runs of the suite the dialog once gave no answer within 90 s each time, at different steps (not
   // reproduced alone or right after the engagement journey): one retry, and a failure now says what it showed.
   it('records a suitable sale, is refused an unsuitable one with the reason, and sees the allocation panel', { retry: 1 }, async () => {
     const page = await as('wrm');
+    const trace = traceSaleChecks(page);
     const list = await json<{ items: CustomerListItem[] }>(page, '/api/customers?pageSize=100&sort=aum_desc');
     // A customer with a valid assessment below C5, so an R5 fund is unsuitable for them.
     const customer = list.items.find((c) => c.status === 'active' && c.riskLevel && c.riskLevel !== 'C5' && c.riskLevel !== 'C1' && !c.riskExpired);
@@ -73,10 +51,10 @@ describe('a wealth RM sells to fit', () => {
     // A suitable sale: an R2 bond fund for a C2–C4 customer.
     await panel.getByTestId('record-sale').click();
     await page.getByTestId('sale-amount').waitFor();
-    await chooseProduct(page, 'FD-BOND');
-    await fillAmount(page, '20000');
+    await chooseSaleProduct(page, 'FD-BOND');
+    await fillSaleAmount(page, '20000');
     // Whatever the dialog answers, a failure says what it was.
-    expect(`${await saleAnswer(page)} (customer ${customer!.id}, tier ${customer!.tierCode}, risk ${customer!.riskLevel})`).toMatch(/^sale-verdict true: /);
+    expect(`${await saleAnswer(page, trace)} (customer ${customer!.id}, tier ${customer!.tierCode}, risk ${customer!.riskLevel})`).toMatch(/^sale-verdict true: /);
     await snapView(page, 'products-02-suitable');
     await page.getByTestId('sale-submit').click();
     await page.getByTestId('sale-amount').waitFor({ state: 'detached' });
@@ -87,13 +65,13 @@ describe('a wealth RM sells to fit', () => {
     // An unsuitable one: an R5 fund is refused with the reason, and the button stays disabled.
     await panel.getByTestId('record-sale').click();
     await page.getByTestId('sale-amount').waitFor();
-    await chooseProduct(page, 'FD-TECH');
-    await fillAmount(page, '10000');
+    await chooseSaleProduct(page, 'FD-TECH');
+    await fillSaleAmount(page, '10000');
     // The server's verdict first (the dialog shows the same one): refused for the risk mismatch.
     const checked = await page.request.post(`/api/customers/${customer!.id}/sales/check`, { data: { productCode: 'FD-TECH', amount: '10000' }, headers: { Origin: baseUrl } });
     expect(checked.status(), await checked.text()).toBe(200);
     expect(await checked.json()).toMatchObject({ ok: false, reason: 'risk_mismatch' });
-    expect(await saleAnswer(page)).toMatch(/^sale-verdict false: /);
+    expect(await saleAnswer(page, trace)).toMatch(/^sale-verdict false: /);
     const verdict = page.locator('[data-testid="sale-verdict"][data-ok="false"]');
     await expect(verdict.textContent()).resolves.toContain('R5');
     await expect(verdict.textContent()).resolves.toContain(customer!.riskLevel!);

@@ -50,3 +50,66 @@ export async function getJson<T>(page: Page, url: string): Promise<T> {
   if (res.status() !== 200) throw new Error(`${url} answered ${res.status()}`);
   return (await res.json()) as T;
 }
+
+// ---- the sale dialog (products and contests journeys) ------------------------------------------------
+
+/** Picks a product in the sale dialog's searchable select by its code. */
+export async function chooseSaleProduct(page: Page, code: string): Promise<void> {
+  const select = page.getByTestId('sale-dialog').locator('.ant-select').first();
+  await select.click();
+  await page.keyboard.type(code);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
+}
+
+/** Types the amount and leaves the field with Tab, as a clerk does (which settles the number input). */
+export async function fillSaleAmount(page: Page, amount: string): Promise<void> {
+  const el = page.getByTestId('sale-amount');
+  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
+  await input.fill(amount);
+  await input.press('Tab');
+}
+
+/**
+ * Records what the page does around the sale dialog's suitability check (requests, answers, failures,
+ * console errors), so that a dialog that gives no answer fails with what happened instead of a bare timeout.
+ */
+export function traceSaleChecks(page: Page): string[] {
+  const trace: string[] = [];
+  const t0 = Date.now();
+  const at = () => `+${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  page.on('request', (r) => {
+    if (r.url().includes('/sales')) trace.push(`${at()} → ${r.method()} ${new URL(r.url()).pathname} ${r.postData() ?? ''}`);
+  });
+  page.on('response', (r) => {
+    if (r.url().includes('/sales')) trace.push(`${at()} ← ${r.status()} ${new URL(r.url()).pathname} ${r.headers()['content-type'] ?? ''}`);
+  });
+  page.on('requestfailed', (r) => trace.push(`${at()} ✗ ${r.method()} ${new URL(r.url()).pathname}: ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') trace.push(`${at()} console.${m.type()}: ${m.text().slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => trace.push(`${at()} pageerror: ${e.message}`));
+  return trace;
+}
+
+/** The dialog's answer to the product and amount (a verdict either way, or a failed check), as one line for an assertion. */
+export async function saleAnswer(page: Page, trace: string[]): Promise<string> {
+  const answer = page.locator('[data-testid="sale-verdict"], [data-testid="sale-check-error"]').first();
+  try {
+    await answer.waitFor({ timeout: 30_000 });
+  } catch (e) {
+    const dialog = page.getByTestId('sale-dialog');
+    const shown = (await dialog.count()) ? await dialog.evaluate((d) => ({
+      product: d.querySelector('.ant-select-selection-item')?.textContent ?? null,
+      amount: (d.querySelector('input.ant-input-number-input') as HTMLInputElement | null)?.value ?? null,
+      text: (d.textContent ?? '').slice(0, 400),
+    })) : null;
+    const said = `the sale dialog gave no answer in 30 s; it shows ${JSON.stringify(shown)}; what the page did:\n${trace.join('\n')}`;
+    // Kept on disk too: a retry that passes would otherwise leave no trace of the first attempt.
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    fs.writeFileSync(path.join(SHOTS, `sale-no-answer-${stamp}.txt`), `${said}\n`);
+    await page.screenshot({ path: path.join(SHOTS, `sale-no-answer-${stamp}.png`) }).catch(() => undefined);
+    throw new Error(said, { cause: e });
+  }
+  return `${await answer.getAttribute('data-testid')} ${await answer.getAttribute('data-ok')}: ${await answer.textContent()}`;
+}
