@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ActivityItem, HandoverCandidate, StaffOption, TaskList, Workbench } from '../contracts/engagement';
-import { launch, shot, signedInPage, getJson } from './support';
+import { getJson, launch, pickOption, shot, signedInPage } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -36,11 +36,8 @@ describe('handover from a marketing RM to a wealth RM', () => {
     await page.goto('/engagement/handovers');
     await page.getByTestId('handovers-page').waitFor();
     await page.getByTestId('handover-new').click();
-    await page.getByTestId('handover-customer').click();
-    await page.keyboard.type(customer.customerNo);
-    await page.locator('.ant-select-item-option', { hasText: customer.customerNo }).first().click();
-    await page.getByTestId('handover-receiver').click();
-    await page.locator('.ant-select-item-option', { hasText: receiver.staffNo }).first().click();
+    await pickOption(page, page.getByTestId('handover-customer'), customer.customerNo, customer.customerNo);
+    await pickOption(page, page.getByTestId('handover-receiver'), null, receiver.staffNo);
     await page.getByTestId('handover-note').fill('客户资产增长快，关注稳健理财，请尽快联系');
     await shot(page, 'engagement-01-handover-form');
     await page.getByTestId('handover-send').click();

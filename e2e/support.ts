@@ -1,7 +1,7 @@
 // Shared E2E helpers: Debian's Chromium through playwright-core, sign-in, screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 export const DEMO_PASSWORD = 'Patron@2026';
@@ -49,6 +49,26 @@ export async function getJson<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(url);
   if (res.status() !== 200) throw new Error(`${url} answered ${res.status()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Chooses an option of an antd select (typing `typed` first for a searchable one) and waits until the
+ * select shows it: on a busy machine a click on an option that is still opening can go unheard, and
+ * the journey would go on with an empty field. Tries three times.
+ */
+export async function pickOption(page: Page, select: Locator, typed: string | null, optionText: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    // Opened unless it is open already (a click on an open select closes it).
+    if (!(await select.evaluate((e) => e.classList.contains('ant-select-open')))) await select.click();
+    if (typed !== null && attempt === 1) await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+    try {
+      await select.filter({ hasText: optionText }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 // ---- the sale dialog (products and contests journeys) ------------------------------------------------
@@ -99,7 +119,7 @@ export async function saleAnswer(page: Page, trace: string[]): Promise<string> {
   } catch (e) {
     const dialog = page.getByTestId('sale-dialog');
     const shown = (await dialog.count()) ? await dialog.evaluate((d) => ({
-      product: d.querySelector('.ant-select-selection-item')?.textContent ?? null,
+      product: d.querySelector('.ant-select')?.textContent ?? null,
       amount: (d.querySelector('input.ant-input-number-input') as HTMLInputElement | null)?.value ?? null,
       text: (d.textContent ?? '').slice(0, 400),
     })) : null;

@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A step waits for what a person would wait for: after a save, the page shows its answer once the
+    // server has answered and the lists have refreshed, which on a busy 2-core machine takes more
+    // than expect.poll's default of one second.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
