@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { residentIdCheckChar, residentIdProblem } from '../../../contracts/personal-data';
 import { sql } from '../../platform/db';
 import { startTestApp, type Client, type TestApp } from '../../platform/testing';
+import { dateText } from './customer-import';
 import { shanghaiToday } from './customer-import.service';
 import { residentIdProblems } from './customer-import-staging.repository';
 
@@ -119,6 +120,17 @@ describe('resident ID check in SQL', () => {
     expect(checked).toBeGreaterThan(12000);
     expect(inChecks).toHaveLength(sqlCodes.rows.length);
     expect(new Set(sqlCodes.rows.map((r) => r.p))).toEqual(new Set([null, 'format', 'birth_date', 'checksum']));
+  });
+
+  it('normalises date cells in SQL exactly as dateText() does for the file reader', async () => {
+    const texts = [
+      '2024-03-01', '2024-3-1', '2024/03/01', '2024/3/1', '2024.3.1', '2024年3月1日', '2024年12月31日 10:30', '2024-03-01 00:00:00',
+      '2024-03-01T08:15:30.5', '20240301', '2024-1-123', '12345-67-8', '2024-13-45', '2023-02-30', '99999-9-99', '2024-03-0a', '2024--3-01',
+      '2024-03-011', '202403011', '１２３４-05-06', '2024/3/1/', 'March 1', '1-1-1', '',
+    ];
+    const r = await sql<{ v: string; n: string }>`select v, import_date_text(v) as n from unnest(${texts}::text[]) as v`.execute(t.handle.db);
+    expect(r.rows).toHaveLength(texts.length);
+    for (const row of r.rows) expect(row.n, row.v).toBe(dateText(row.v));
   });
 });
 
