@@ -56,8 +56,7 @@ describe('a productivity contest', () => {
     await page.context().close();
   });
 
-  // The sale dialog has, in full runs of the suite, sometimes given no answer (see products.spec): one retry.
-  it('moves when the wealth RM records a sale', { retry: 1 }, async () => {
+  it('moves when the wealth RM records a sale', async () => {
     const page = await as('wrm');
     const trace = traceSaleChecks(page);
     const before = await json<MyPosition>(page, `/api/contests/${contestId}/me`);

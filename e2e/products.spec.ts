@@ -27,9 +27,7 @@ async function snapView(page: Page, name: string): Promise<void> {
 }
 
 describe('a wealth RM sells to fit', () => {
-  // In two full runs of the suite the dialog once gave no answer within 90 s each time, at different steps (not
-  // reproduced alone or right after the engagement journey): one retry, and a failure now says what it showed.
-  it('records a suitable sale, is refused an unsuitable one with the reason, and sees the allocation panel', { retry: 1 }, async () => {
+  it('records a suitable sale, is refused an unsuitable one with the reason, and sees the allocation panel', async () => {
     const page = await as('wrm');
     const trace = traceSaleChecks(page);
     const list = await json<{ items: CustomerListItem[] }>(page, '/api/customers?pageSize=100&sort=aum_desc');

@@ -73,12 +73,13 @@ export async function pickOption(page: Page, select: Locator, typed: string | nu
 
 // ---- the sale dialog (products and contests journeys) ------------------------------------------------
 
-/** Picks a product in the sale dialog's searchable select by its code. */
+/**
+ * Picks a product in the sale dialog's searchable select by its code, and waits until the select shows
+ * it: an unheard click on the option left the dialog without a product, so it never checked anything
+ * and gave no answer (the sale journeys' failures in full runs on a loaded machine).
+ */
 export async function chooseSaleProduct(page: Page, code: string): Promise<void> {
-  const select = page.getByTestId('sale-dialog').locator('.ant-select').first();
-  await select.click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
+  await pickOption(page, page.getByTestId('sale-dialog').locator('.ant-select').first(), code, code);
 }
 
 /** Types the amount and leaves the field with Tab, as a clerk does (which settles the number input). */
@@ -124,7 +125,7 @@ export async function saleAnswer(page: Page, trace: string[]): Promise<string> {
       text: (d.textContent ?? '').slice(0, 400),
     })) : null;
     const said = `the sale dialog gave no answer in 30 s; it shows ${JSON.stringify(shown)}; what the page did:\n${trace.join('\n')}`;
-    // Kept on disk too: a retry that passes would otherwise leave no trace of the first attempt.
+    // Kept on disk too, with a screenshot, for whoever reads the run afterwards.
     fs.mkdirSync(SHOTS, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     fs.writeFileSync(path.join(SHOTS, `sale-no-answer-${stamp}.txt`), `${said}\n`);
