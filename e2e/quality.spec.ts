@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ComplaintReport } from '../contracts/quality';
-import { launch, shot, signedInPage, getJson } from './support';
+import { getJson, launch, pickOption, shot, signedInPage } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -20,10 +20,7 @@ const as = (username: string): Promise<Page> => signedInPage(browser, baseUrl, u
 const json = getJson;
 
 /** Opens an antd Select by its test id and picks the option whose text contains `text`. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+const choose = (page: Page, testId: string, text: string): Promise<void> => pickOption(page, page.getByTestId(testId), null, text);
 
 const stat = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[^\d.]/g, ''));
 
