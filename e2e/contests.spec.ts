@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { ContestDetail, Leaderboard, MyPosition, PromotionReview, PromotionRule } from '../contracts/contests';
-import { chooseSaleProduct, fillSaleAmount, getJson, launch, saleAnswer, shot, signedInPage, traceSaleChecks } from './support';
+import { chooseSaleProduct, fillSaleAmount, getJson, inputOf, launch, saleAnswer, shot, signedInPage, traceSaleChecks } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -36,7 +36,7 @@ describe('a productivity contest', () => {
     await page.getByTestId('contest-name').fill('E2E 理财经理冲刺赛');
     // The defaults add up to 100; change one weight and the sum turns red, then back.
     const weight0 = page.getByTestId('metric-weight-0');
-    const w0 = (await weight0.evaluate((e) => e.tagName)) === 'INPUT' ? weight0 : weight0.locator('input').first();
+    const w0 = await inputOf(weight0);
     await page.getByTestId('weight-sum').filter({ hasText: '100' }).waitFor();
     await w0.fill('40');
     await page.getByTestId('weight-sum').filter({ hasText: '90' }).waitFor();

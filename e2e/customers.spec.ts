@@ -12,7 +12,7 @@ import type { CustomerPrivileges, Privilege } from '../contracts/privileges';
 import type { Tier } from '../contracts/tiers';
 import type { Branch, StaffSummary } from '../contracts/org';
 import { residentIdCheckChar } from '../contracts/personal-data';
-import { launch, newContext, shot, signIn, SHOTS } from './support';
+import { inputOf, launch, shot, signedInPage, SHOTS, VIEWPORTS } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -21,25 +21,13 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function as(username: string, viewport: 'desktop' | 'tablet' | 'phone' = 'desktop'): Promise<Page> {
-  const ctx = await newContext(browser, baseUrl, viewport);
-  const page = await ctx.newPage();
-  // The 360 page loads many panels at once; a busy test machine needs more than the default 30 s.
-  page.setDefaultTimeout(90_000);
-  await signIn(page, username);
-  await page.getByTestId('app-content').waitFor();
-  return page;
-}
+// The 360 page loads many panels at once; a busy test machine needs more than the default 30 s.
+const as = (username: string, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> => signedInPage(browser, baseUrl, username, 90_000, viewport);
 
 async function json<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(url);
   expect(res.status(), `${url} answered ${res.status()}`).toBe(200);
   return (await res.json()) as T;
-}
-
-/** antd puts a test id on the input itself or on its wrapper depending on the component. */
-async function inputOf(el: Locator): Promise<Locator> {
-  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
 }
 
 const rowsOf = (table: Locator) => table.locator('tbody tr.ant-table-row');

@@ -2,10 +2,10 @@
 // the referral to a conversion; a branch head builds a segment (live count), saves a campaign and
 // launches it once. Customers come from the API, never hard-coded.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { Campaign, GrowthReferralPage } from '../contracts/growth';
-import { getJson, launch, pickOption, shot, signedInPage } from './support';
+import { getJson, inputOf, launch, pickOption, shot, signedInPage } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -21,11 +21,6 @@ const json = getJson;
 async function snap(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, name);
-}
-
-/** antd puts a test id on the input itself or on its wrapper depending on the component. */
-async function inputOf(el: Locator): Promise<Locator> {
-  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
 }
 
 describe('a referral from the counter to the wealth RM', () => {

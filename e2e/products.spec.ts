@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CustomerListItem } from '../contracts/customers';
 import type { CustomerProducts, Product } from '../contracts/products';
-import { chooseSaleProduct, fillSaleAmount, getJson, launch, saleAnswer, shot, SHOTS, signedInPage, traceSaleChecks } from './support';
+import { chooseSaleProduct, fillSaleAmount, getJson, inputOf, launch, saleAnswer, shot, SHOTS, signedInPage, traceSaleChecks } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -93,7 +93,7 @@ describe('head office maintains the catalogue', () => {
     await page.getByTestId('product-form-yield').waitFor();
     const next = before.expectedYield === '2.75' ? '2.85' : '2.75';
     const yieldInput = page.getByTestId('product-form-yield');
-    const input = (await yieldInput.evaluate((e) => e.tagName)) === 'INPUT' ? yieldInput : yieldInput.locator('input').first();
+    const input = await inputOf(yieldInput);
     await input.fill(next);
     await snapView(page, 'products-04-edit');
     await page.getByTestId('product-form-submit').click();

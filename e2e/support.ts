@@ -35,13 +35,20 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** A new desktop page signed in as `username`, on the app frame. `timeoutMs` for pages that load much at once. */
-export async function signedInPage(browser: Browser, baseURL: string, username: string, timeoutMs?: number): Promise<Page> {
-  const page = await (await newContext(browser, baseURL, 'desktop')).newPage();
+/** A new page signed in as `username`, on the app frame. `timeoutMs` for pages that load much at once. */
+export async function signedInPage(
+  browser: Browser, baseURL: string, username: string, timeoutMs?: number, viewport: keyof typeof VIEWPORTS = 'desktop',
+): Promise<Page> {
+  const page = await (await newContext(browser, baseURL, viewport)).newPage();
   if (timeoutMs) page.setDefaultTimeout(timeoutMs);
   await signIn(page, username);
   await page.getByTestId('app-content').waitFor();
   return page;
+}
+
+/** antd puts a test id on the input itself or on its wrapper depending on the component. */
+export async function inputOf(el: Locator): Promise<Locator> {
+  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
 }
 
 /** GET through the page's session; anything but 200 fails the test with the URL. */
@@ -84,8 +91,7 @@ export async function chooseSaleProduct(page: Page, code: string): Promise<void>
 
 /** Types the amount and leaves the field with Tab, as a clerk does (which settles the number input). */
 export async function fillSaleAmount(page: Page, amount: string): Promise<void> {
-  const el = page.getByTestId('sale-amount');
-  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first();
+  const input = await inputOf(page.getByTestId('sale-amount'));
   await input.fill(amount);
   await input.press('Tab');
 }

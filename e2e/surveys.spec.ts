@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PublicSurvey, SurveyProgramme, SurveyReport } from '../contracts/surveys';
-import { launch, newContext, shot, signedInPage } from './support';
+import { inputOf, launch, newContext, shot, signedInPage } from './support';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -34,7 +34,7 @@ describe('satisfaction surveys', () => {
     await admin.getByTestId(`sp-sample-${branchProgramme.code}`).click();
     await admin.getByTestId('sp-total').waitFor();
     const wave = admin.getByTestId('sp-wave');
-    await ((await wave.evaluate((e) => e.tagName)) === 'INPUT' ? wave : wave.locator('input')).fill(today.slice(0, 4));
+    await (await inputOf(wave)).fill(today.slice(0, 4));
     await admin.getByTestId('sp-draw').click();
     await admin.locator('.sp-drawn').waitFor();
     await shot(admin, 'surveys-programmes-sample');

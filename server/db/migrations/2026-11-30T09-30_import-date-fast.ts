@@ -8,30 +8,25 @@
 // form). The day lookup after it refuses what is not a real day, as before.
 import { type Kysely, sql } from 'kysely';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create or replace function import_date_text(v text) returns text language sql immutable parallel safe as $$
-      select case
-        when octet_length(v) = 10 and v ~ '^[0-9]+-[0-9]+-[0-9]+$' then v
+// The branches after the first, as they were and stay.
+const OTHER_FORMS = `
         when v ~ '^[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$'
           then regexp_replace(
             regexp_replace(v, '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2}).*$', '\\1-0\\2-0\\3'),
             '-0([0-9]{2})', '-\\1', 'g')
         when v ~ '^[0-9]{8}$' then substr(v, 1, 4) || '-' || substr(v, 5, 2) || '-' || substr(v, 7, 2)
-        else v end
-    $$`.execute(db);
+        else v end`;
+
+const withFirst = (first: string) => sql`
+    create or replace function import_date_text(v text) returns text language sql immutable parallel safe as $$
+      select case
+        ${sql.raw(first)}${sql.raw(OTHER_FORMS)}
+    $$`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await withFirst(`when octet_length(v) = 10 and v ~ '^[0-9]+-[0-9]+-[0-9]+$' then v`).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create or replace function import_date_text(v text) returns text language sql immutable parallel safe as $$
-      select case
-        when v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then v
-        when v ~ '^[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$'
-          then regexp_replace(
-            regexp_replace(v, '^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2}).*$', '\\1-0\\2-0\\3'),
-            '-0([0-9]{2})', '-\\1', 'g')
-        when v ~ '^[0-9]{8}$' then substr(v, 1, 4) || '-' || substr(v, 5, 2) || '-' || substr(v, 7, 2)
-        else v end
-    $$`.execute(db);
+  await withFirst(`when v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then v`).execute(db);
 }

@@ -275,9 +275,9 @@ const tooLong = (col: string, n: number) => sql`case when char_length(${sql.ref(
 
 /**
  * The one expensive pass: every staging row of the import, normalised, joined to what it refers
- * to and checked, into a table of the transaction (merge-ready columns, a problem code per rule,
- * `ok`). The problems are then unfolded into customer_import_errors, and the merge reads only `ok`
- * rows, so nothing is normalised twice. dropChecked() removes it before the commit.
+ * to and checked, into a temporary table (merge-ready columns, a problem code per rule, `ok`).
+ * The problems are then unfolded into customer_import_errors, and the merge reads only `ok` rows,
+ * so nothing is normalised twice. Dropped at commit.
  */
 async function check(trx: DbOrTrx, id: number, from: Expr, outs: Out[], checks: Check[]): Promise<void> {
   const n = (p: string, i: number) => sql.id(`${p}${i}`);
@@ -291,13 +291,9 @@ async function check(trx: DbOrTrx, id: number, from: Expr, outs: Out[], checks: 
     // The shown value and the detail only matter where there is a problem.
     ...checks.map((_, i) => sql`y.${n('c', i)}, case when y.${n('c', i)} is not null then y.${n('v', i)} end as ${n('v', i)}, case when y.${n('c', i)} is not null then y.${n('d', i)} end as ${n('d', i)}`),
   ];
-  // CREATE TABLE AS, not INSERT … SELECT: PostgreSQL runs the scan, the joins and the duplicate
-  // aggregates of a CREATE TABLE AS with parallel workers (an INSERT never). A temporary table would
-  // rule that out as well, so the table is an ordinary unlogged one, created and dropped inside the
-  // merge's transaction (merges run one at a time under their lock; a rollback takes it away).
-  await sql`drop table if exists customer_import_checked`.execute(trx);
+  // The columns take their types from the casts above.
   await sql`
-    create unlogged table customer_import_checked as
+    create temp table customer_import_checked on commit drop as
     select y.row_no, ${fine} as ok, ${sql.join(kept)}
     from (select x.row_no, ${sql.join(inner)} ${from} offset 0) y`.execute(trx);
   const rows = checks.map((k, i) => sql`(${k.field}::text, y.${n('v', i)}, y.${n('c', i)}, y.${n('d', i)})`);
@@ -308,11 +304,6 @@ async function check(trx: DbOrTrx, id: number, from: Expr, outs: Out[], checks: 
     cross join lateral (values ${sql.join(rows)}) as e(field, value, code, detail)
     where not y.ok and e.code is not null`.execute(trx);
   await sql`analyze customer_import_checked`.execute(trx);
-}
-
-/** Drops the checked rows before the merge's transaction commits (a rollback drops them anyway). */
-export async function dropChecked(trx: DbOrTrx): Promise<void> {
-  await sql`drop table if exists customer_import_checked`.execute(trx);
 }
 
 export async function checkCustomers(trx: DbOrTrx, c: RunContext): Promise<void> {

@@ -450,3 +450,23 @@ describe('data scope', () => {
     expect(d.errors).toMatchObject([{ row: 3, code: 'out_of_scope' }]);
   });
 });
+
+describe('two clerks importing at once', () => {
+  it('both imports commit, one after the other: each customer once, a customer in both files written once', async () => {
+    const head = ['客户号', '客户姓名', '证件号码', '手机号码', '开户机构号'];
+    const mapping = { customerNo: '客户号', name: '客户姓名', residentId: '证件号码', mobile: '手机号码', branchCode: '开户机构号' };
+    const row = (no: string, seq: number) => [no, `并发${seq}`, rid('19911111', seq), `1390013900${seq}`, branch];
+    const shared = row('IMCS01', 7);
+    const fileA = csv([head, row('IMCA01', 1), row('IMCA02', 2), row('IMCA03', 3), shared]);
+    const fileB = csv([head, row('IMCB01', 4), row('IMCB02', 5), row('IMCB03', 6), shared]);
+    const [upA, upB] = await Promise.all([upload(admin, 'customers', 'a.csv', fileA), upload(admin, 'customers', 'b.csv', fileB)]);
+    expect([upA.statusCode, upB.statusCode]).toEqual([201, 201]);
+    const [a, b] = await Promise.all([run(admin, upA.json().id, mapping, 'all'), run(admin, upB.json().id, mapping, 'all')]);
+    expect([a.status, b.status], `${JSON.stringify(a.failure)} ${JSON.stringify(b.failure)}`).toEqual(['committed', 'committed']);
+    expect(a.inserted + b.inserted).toBe(7);
+    expect(a.unchanged + b.unchanged).toBe(1);
+    expect(a.updated + b.updated).toBe(0);
+    expect(await countWhere(sql`select 1 from customers where customer_no like 'IMC%'`)).toBe(7);
+    expect(await customer('IMCS01')).toMatchObject({ name: '并发7', mobile: '13900139007' });
+  });
+});

@@ -285,7 +285,6 @@ export async function executeImport(handle: DbHandle, job: RunJob): Promise<repo
         report('merge', validRows, validRows);
         o = { ...base, ...counts, unchanged: validRows - counts.inserted - counts.updated, status: 'committed', failure: null };
       }
-      await staging.dropChecked(trx);
       await repo.finishImport(trx, job.id, o);
       await audit(trx, job.actor, {
         action: 'customers.import', entityType: 'customer_import', entityId: job.id, outcome: o.status === 'committed' ? 'ok' : 'failed',
